@@ -1,0 +1,29 @@
+# hashkpi: `make` builds the dataset from the sample corpus, `make test` runs every test.
+TRANSCRIPTS ?= transcripts
+OUT ?= output
+JOBS ?= $(shell node -p "require('os').availableParallelism()")
+STRICT ?= 0
+
+STRICT_FLAG := $(if $(filter 1 true yes,$(STRICT)),--strict,)
+
+.PHONY: all build test typecheck eval bench clean
+
+all: build
+
+# Install from the lockfile whenever it is newer than the last install.
+node_modules/.hashkpi-installed: package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+build: node_modules/.hashkpi-installed
+	npx tsx cli/main.ts build --input "$(TRANSCRIPTS)" --out "$(OUT)" --jobs $(JOBS) $(STRICT_FLAG)
+
+test: node_modules/.hashkpi-installed
+	npx tsc --noEmit -p .
+	npx vitest run
+
+typecheck: node_modules/.hashkpi-installed
+	npx tsc --noEmit -p .
+
+clean:
+	rm -rf "$(OUT)" node_modules/.hashkpi-installed

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { defineTable, text } from './columns.ts';
+
+export const ingestErrors = defineTable({
+  name: 'ingest_errors',
+  description: 'One row per problem with an input file: which file, what is wrong, what the build did with it.',
+  grain: 'problem with an input file',
+  key: ['source_path', 'problem'],
+  schema: z.object({
+    source_path: text('Path of the file relative to the input folder'),
+    problem: text('Short code: empty, binary, undecodable, not_a_transcript, duplicate, no_speakers, truncated, no_metadata'),
+    severity: text('error (the file was skipped), warning (processed, but check it) or info'),
+    message: text('What is wrong, in a sentence naming the file'),
+    action: text('What the build did: skipped, processed, processed_once'),
+    doc_id: text('Document id when the file was processed or duplicates one that was').nullable(),
+  }),
+});

@@ -1,0 +1,74 @@
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDataset, type BuildSummary } from '../../pipeline/run.ts';
+import { columnsOf } from '../../schemas/columns.ts';
+import { outputTables } from '../../schemas/tables.ts';
+import { fixtures } from '../paths.ts';
+import { queryDuckDb, readArrowRows, readCsvRows } from '../read-dataset.ts';
+
+const input = path.join(fixtures, 'formats');
+let tmp: string;
+let out: string;
+let summary: BuildSummary;
+
+beforeAll(async () => {
+  tmp = mkdtempSync(path.join(os.tmpdir(), 'hashkpi-write-'));
+  out = path.join(tmp, 'out');
+  summary = await buildDataset({ input, out, jobs: 1, strict: false });
+}, 60_000);
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe('the written dataset', () => {
+  it('reads every fixture layout and reports the file that is not a transcript', () => {
+    expect(summary.documents).toBe(5);
+    const errors = readCsvRows(out, outputTables.find((t) => t.name === 'ingest_errors')!);
+    expect(errors).toEqual([expect.objectContaining({ source_path: 'not-a-transcript.txt', problem: 'not_a_transcript', action: 'skipped' })]);
+    expect(String(errors[0].message)).toContain('not-a-transcript.txt');
+  });
+
+  it.each(outputTables.map((t) => [t.name, t] as const))('%s has the same rows in CSV, Arrow and DuckDB', async (_name, table) => {
+    const csv = readCsvRows(out, table);
+    const arrow = readArrowRows(out, table);
+    const names = columnsOf(table).map((c) => `"${c.name}"`).join(', ');
+    const duck = await queryDuckDb(out, `SELECT ${names} FROM "${table.name}"`);
+    expect(arrow).toEqual(csv);
+    expect(duck).toEqual(csv);
+    expect(csv.length).toBe(summary.rows[table.name]);
+  });
+
+  it('comments every DuckDB table and column', async () => {
+    const missing = await queryDuckDb(out, `SELECT table_name, column_name FROM duckdb_columns() WHERE database_name = 'hashkpi' AND (comment IS NULL OR comment = '')`);
+    expect(missing).toEqual([]);
+    const tables = await queryDuckDb(out, `SELECT table_name FROM duckdb_tables() WHERE comment IS NOT NULL ORDER BY table_name`);
+    expect(tables.map((t) => t.table_name)).toEqual(outputTables.map((t) => t.name).sort());
+  });
+
+  it('describes every CSV in datapackage.json', () => {
+    const pkg = JSON.parse(readFileSync(path.join(out, 'datapackage.json'), 'utf8'));
+    expect(pkg.resources.map((r: { path: string }) => r.path)).toEqual(outputTables.map((t) => `csv/${t.name}.csv`));
+    for (const r of pkg.resources) expect(r.schema.fields.every((f: { description: string }) => f.description.length > 0)).toBe(true);
+  });
+
+  it('writes CSV as UTF-8 with a BOM so a spreadsheet shows Chinese', () => {
+    const bytes = readFileSync(path.join(out, 'csv', 'paragraphs.csv'));
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.toString('utf8')).toContain('萬');
+  });
+
+  it('gives byte-identical CSV and Arrow files for the same input', async () => {
+    const again = path.join(tmp, 'again');
+    await buildDataset({ input, out: again, jobs: 1, strict: false });
+    for (const sub of ['csv', 'arrow']) {
+      for (const file of readdirSync(path.join(out, sub))) {
+        expect(readFileSync(path.join(again, sub, file)).equals(readFileSync(path.join(out, sub, file))), `${sub}/${file}`).toBe(true);
+      }
+    }
+  });
+
+  it('leaves no staging folder behind and replaces the previous dataset whole', async () => {
+    await buildDataset({ input, out, jobs: 1, strict: false });
+    expect(readdirSync(tmp).filter((f) => f.includes('.tmp-') || f.includes('.old-'))).toEqual([]);
+  });
+});
