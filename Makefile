@@ -27,3 +27,7 @@ typecheck: node_modules/.hashkpi-installed
 
 clean:
 	rm -rf "$(OUT)" node_modules/.hashkpi-installed
+
+# Precision, recall and F1 of the facts of transcripts/ against test/gold/facts.csv.
+eval: node_modules/.hashkpi-installed
+	npx tsx evaluation/run.ts $(if $(VERBOSE),--verbose,)

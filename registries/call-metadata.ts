@@ -36,3 +36,7 @@ export const exchangePrefix = /^(?:NASDAQ|NYSE(?: American)?|NYSEAMERICAN|TSXV?|
 
 /** Dates in title and header lines: "November 25, 2025", "Nov. 25, 2025", "2025-11-25". */
 export const datePattern = /\b(?<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? (?<day>\d{1,2}),? (?<year>\d{4})\b|\b(?<iso>\d{4}-\d{2}-\d{2})\b/;
+
+/** "for the quarter ended September 30, 2025": the fiscal quarter's last day, where a call says it. */
+export const quarterEndPattern =
+  /\b(?:quarter|three months|three-month period|period|fiscal (?:fourth )?quarter)\s+end(?:ed|ing)\s+(?<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.? (?<day>\d{1,2}),? (?<year>\d{4})/i;

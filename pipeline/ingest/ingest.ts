@@ -48,7 +48,7 @@ export function ingestTranscript(sourcePath: string, bytes: Uint8Array): IngestR
     .slice(0, 8)
     .join('\n');
   const headerText = lines.slice(0, 12).map((l) => l.text).join('\n');
-  const metadata = readCallMetadata({ titleLine: layout.titleLine, openingText, fileName: sourcePath, headerText });
+  const metadata = readCallMetadata({ titleLine: layout.titleLine, openingText, fileName: sourcePath, headerText, fullText: text });
   if (!metadata.ticker || !metadata.callPeriod) {
     const missing = [!metadata.ticker && 'ticker', !metadata.callPeriod && 'call period'].filter(Boolean).join(' and ');
     problems.push({

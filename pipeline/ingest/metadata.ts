@@ -2,6 +2,7 @@ import {
   datePattern,
   exchangePrefix,
   fileNamePattern,
+  quarterEndPattern,
   tickerInText,
   titlePatterns,
   welcomePatterns,
@@ -14,6 +15,8 @@ export interface CallMetadata {
   fiscalYear: number | null;
   fiscalQuarter: number | null;
   callDate: string | null;
+  /** last day of the fiscal quarter, where the transcript says it ("the quarter ended June 30, 2025") */
+  quarterEnd: string | null;
   /** where ticker and period came from, e.g. `title`, `welcome+filename` */
   source: string;
 }
@@ -33,7 +36,7 @@ const months = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
  * Ticker, period and company, from the most trusted place that has them: the title line, then
  * the operator's welcome (and a ticker said in the text), then the file name.
  */
-export function readCallMetadata(input: { titleLine: string | null; openingText: string; fileName: string; headerText: string }): CallMetadata {
+export function readCallMetadata(input: { titleLine: string | null; openingText: string; fileName: string; headerText: string; fullText?: string }): CallMetadata {
   const fromTitle = input.titleLine ? matchTitle(input.titleLine) : {};
   const fromWelcome = matchWelcome(input.openingText);
   const fromFile = matchFileName(input.fileName);
@@ -59,6 +62,7 @@ export function readCallMetadata(input: { titleLine: string | null; openingText:
     fiscalYear: year ?? null,
     fiscalQuarter: year && quarter ? quarter : null,
     callDate: date ?? null,
+    quarterEnd: quarterEndIn(input.fullText ?? input.headerText, year ?? null, quarter ?? null),
     source: sources.join('+') || 'none',
   };
 }
@@ -121,4 +125,16 @@ function quarterOf(raw: string): number {
   const word = raw.toLowerCase();
   if (word in quarterNumbers) return quarterNumbers[word];
   return Number(word.replace(/q/g, ''));
+}
+
+/** The quarter end a call states, kept only when it can be the end of the call's own fiscal quarter. */
+function quarterEndIn(text: string, year: number | null, quarter: number | null): string | null {
+  if (!year || !quarter) return null;
+  const g = quarterEndPattern.exec(text)?.groups;
+  if (!g) return null;
+  const month = months.indexOf(g.month.slice(0, 3).toLowerCase()) + 1;
+  const endYear = Number(g.year);
+  // a fiscal year ends at most a year away from the calendar year it is named for
+  if (month % 3 !== 0 || Math.abs(endYear - year) > 1) return null;
+  return `${endYear}-${String(month).padStart(2, '0')}-${g.day.padStart(2, '0')}`;
 }

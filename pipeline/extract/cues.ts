@@ -1,0 +1,71 @@
+import { changeDirection, changeKinds, forwardCues, lossDirection, noFactBefore, specCues } from '../../registries/context-cues.ts';
+import { metrics, type MetricDefinition } from '../../registries/metrics.ts';
+
+/** Compiles a list of regular-expression fragments into one case-insensitive, word-bounded pattern. */
+export function phrasePattern(fragments: readonly string[], flags = 'gi'): RegExp {
+  return new RegExp(`(?<![\\w-])(?:${fragments.join('|')})(?![\\w])`, flags);
+}
+
+export interface CueMatch {
+  metric: MetricDefinition;
+  start: number;
+  end: number;
+  text: string;
+}
+
+const metricPatterns = metrics.map((metric) => ({ metric, pattern: phrasePattern(metric.cues) }));
+const lossPatterns = new Map(metrics.filter((m) => m.lossCues).map((m) => [m.id, phrasePattern(m.lossCues!, 'i')]));
+
+/** Every cue phrase of every metric in a sentence. */
+export function findMetricCues(sentence: string): CueMatch[] {
+  const found: CueMatch[] = [];
+  for (const { metric, pattern } of metricPatterns) {
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(sentence); m; m = pattern.exec(sentence)) {
+      found.push({ metric, start: m.index, end: m.index + m[0].length, text: m[0] });
+    }
+  }
+  return found;
+}
+
+export function isLossCue(metricId: string, cueText: string): boolean {
+  return lossPatterns.get(metricId)?.test(cueText) ?? false;
+}
+
+const upPattern = phrasePattern(changeDirection.up, 'i');
+const downPattern = phrasePattern(changeDirection.down, 'i');
+const lossBetter = phrasePattern(lossDirection.better, 'i');
+const lossWorse = phrasePattern(lossDirection.worse, 'i');
+const forwardPattern = phrasePattern(forwardCues, 'i');
+const specPattern = phrasePattern(specCues, 'i');
+const noFactPatterns = noFactBefore.map((p) => new RegExp(p, 'i'));
+const kindPatterns = changeKinds.map(({ kind, cues }) => ({ kind, pattern: phrasePattern(cues) }));
+
+/** The direction said in a stretch of text: +1 up, -1 down, 0 none; of a loss, a narrowing is up. */
+export function directionOf(text: string, ofLoss: boolean): number {
+  if (ofLoss) {
+    if (lossWorse.test(text)) return -1;
+    if (lossBetter.test(text)) return 1;
+  }
+  const up = upPattern.exec(text);
+  const down = downPattern.exec(text);
+  if (up && down) return up.index > down.index ? 1 : -1; // the word nearest the number is the later one
+  return up ? 1 : down ? -1 : 0;
+}
+
+/** The nearest change-kind phrase to a span of a sentence. */
+export function changeKindNear(sentence: string, at: number, end: number): 'yoy' | 'qoq' | 'since' | null {
+  let best: { kind: 'yoy' | 'qoq' | 'since'; distance: number } | null = null;
+  for (const { kind, pattern } of kindPatterns) {
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(sentence); m; m = pattern.exec(sentence)) {
+      const distance = m.index >= end ? m.index - end : m.index + m[0].length <= at ? at - (m.index + m[0].length) : 0;
+      if (!best || distance < best.distance) best = { kind, distance };
+    }
+  }
+  return best && best.distance <= 90 ? best.kind : null;
+}
+
+export const isForward = (text: string) => forwardPattern.test(text);
+export const hasSpecCue = (text: string) => specPattern.test(text);
+export const isNoFactContext = (before: string) => noFactPatterns.some((p) => p.test(before));

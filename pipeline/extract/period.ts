@@ -1,0 +1,155 @@
+/**
+ * What period a number refers to, read off the words around it and resolved against the call's
+ * own fiscal quarter: "as of September 30" is a date, "fourth quarter" guidance a quarter,
+ * "by mid-2025" a half, "next year" a year.
+ */
+
+export interface CallCalendar {
+  year: number;
+  quarter: number;
+  /** last day of the call's fiscal quarter, yyyy-mm-dd (calendar quarter end unless the call says otherwise) */
+  quarterEnd: string;
+  callDate: string | null;
+}
+
+const monthNames = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const monthPattern = '(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\\.?';
+const ordinal: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, one: 1, two: 2, three: 3, four: 4, '1': 1, '2': 2, '3': 3, '4': 4, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4 };
+
+export function calendarQuarterEnd(year: number, quarter: number): string {
+  const month = quarter * 3;
+  const day = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** The end date of a fiscal quarter, shifted from the call quarter's end by whole quarters. */
+export function quarterEndOf(calendar: CallCalendar, year: number, quarter: number): string {
+  const shift = ((year - calendar.year) * 4 + (quarter - calendar.quarter)) * 3;
+  const [y, m] = calendar.quarterEnd.split('-').map(Number);
+  const target = new Date(Date.UTC(y, m - 1 + shift + 1, 0));
+  return target.toISOString().slice(0, 10);
+}
+
+function shiftQuarter(year: number, quarter: number, by: number): [number, number] {
+  const index = year * 4 + (quarter - 1) + by;
+  return [Math.floor(index / 4), (index % 4) + 1];
+}
+
+function yearOf(raw: string | undefined, calendar: CallCalendar): number | null {
+  if (!raw) return null;
+  const r = raw.toLowerCase().replace(/['’]/g, '');
+  if (/^\d{4}$/.test(r)) return Number(r);
+  if (/^\d{2}$/.test(r)) return 2000 + Number(r);
+  if (r === 'next year') return calendar.year + 1;
+  if (r === 'last year' || r === 'prior year' || r === 'previous year') return calendar.year - 1;
+  if (r === 'this year' || r === 'the year') return calendar.year;
+  return null;
+}
+
+interface PeriodRule {
+  pattern: RegExp;
+  resolve(m: RegExpExecArray, calendar: CallCalendar, forward: boolean): string | null;
+}
+
+const yearWords = "(\\d{4}|next year|last year|this year|prior year|previous year|['’]\\d{2})";
+
+/** Period phrases, tried nearest first; each names what it resolves to. */
+const periodRules: readonly PeriodRule[] = [
+  // a date: "as of September 30", "on September 30, 2024"
+  {
+    pattern: new RegExp(`\\b(?:as of|as at|at|on|by|through|ended|ending) ${monthPattern} (\\d{1,2})(?:st|nd|rd|th)?(?:,? (\\d{4}))?`, 'gi'),
+    resolve: (m, c) => {
+      const month = monthNames.findIndex((n) => n.startsWith(m[1].toLowerCase().slice(0, 3))) + 1;
+      // a date said without a year is the latest one on or before a few months past the quarter end
+      const year = m[3] ? Number(m[3]) : Number(c.quarterEnd.slice(0, 4)) - (month > Number(c.quarterEnd.slice(5, 7)) + 5 ? 1 : 0);
+      return `${year}-${String(month).padStart(2, '0')}-${m[2].padStart(2, '0')}`;
+    },
+  },
+  // the end of a quarter: "at the end of the quarter", "quarter-end", "end of quarter three", "end of last quarter"
+  {
+    pattern: /\b(?:end of (?:the )?(?:(first|second|third|fourth) quarter|quarter (one|two|three|four)|q([1-4])|(last|previous|prior|this|the) quarter|quarter)|quarter[- ]end|end of the period|period[- ]end)\b/gi,
+    resolve: (m, c) => {
+      const q = ordinal[(m[1] ?? m[2] ?? m[3] ?? '').toLowerCase()];
+      if (q) return quarterEndOf(c, c.year, q);
+      if (m[4] && /last|previous|prior/i.test(m[4])) {
+        const [y, pq] = shiftQuarter(c.year, c.quarter, -1);
+        return quarterEndOf(c, y, pq);
+      }
+      return c.quarterEnd;
+    },
+  },
+  // year end: "at year-end", "end of 2025"
+  {
+    pattern: /\b(?:(?:at |by )?(?:the )?(?:fiscal )?year[- ]end|end of (?:the )?(?:fiscal )?(?:year|(\d{4})))\b/gi,
+    resolve: (m, c, forward) => (forward ? String(m[1] ? Number(m[1]) : c.year) : quarterEndOf(c, m[1] ? Number(m[1]) : c.year, 4)),
+  },
+  // a half: "first half of 2025", "second half of next year", "H1 2025", "mid-2025"
+  {
+    pattern: new RegExp(`\\b(?:(first|second) half(?: of)?(?: fiscal)? ${yearWords}|(first|second) half|H([12]) ${yearWords}|mid-?(?:year )?${yearWords}|middle of ${yearWords})`, 'gi'),
+    resolve: (m, c) => {
+      if (m[1]) return `${yearOf(m[2], c)}H${m[1].toLowerCase() === 'first' ? 1 : 2}`;
+      if (m[3]) return `${c.year}H${m[3].toLowerCase() === 'first' ? 1 : 2}`;
+      if (m[4]) return `${yearOf(m[5], c)}H${m[4]}`;
+      const y = yearOf(m[6] ?? m[7], c);
+      return y ? `${y}H1` : null;
+    },
+  },
+  // a quarter: "fourth quarter", "third quarter of 2024", "Q4", "4Q", "quarter three", "Q3 2024"
+  {
+    pattern: new RegExp(`\\b(?:(first|second|third|fourth)[- ]quarter(?: of)?(?: fiscal)?(?: ${yearWords})?|quarter (one|two|three|four)|Q([1-4])(?: ${yearWords})?|([1-4])Q(?: ?${yearWords})?)\\b`, 'gi'),
+    resolve: (m, c, forward) => {
+      const q = ordinal[(m[1] ?? m[3] ?? m[4] ?? m[6] ?? '').toLowerCase()];
+      let y = yearOf(m[2] ?? m[5] ?? m[7], c);
+      if (y === null) y = forward && q < c.quarter ? c.year + 1 : c.year;
+      return `${y}Q${q}`;
+    },
+  },
+  // relative quarters
+  { pattern: /\b(?:next|coming|following|current) quarter\b/gi, resolve: (m, c) => (/current/i.test(m[0]) ? `${c.year}Q${c.quarter}` : shiftQuarter(c.year, c.quarter, 1).join('Q')) },
+  { pattern: /\b(?:last|previous|prior|preceding) quarter\b/gi, resolve: (_m, c) => shiftQuarter(c.year, c.quarter, -1).join('Q') },
+  { pattern: /\bthis quarter\b/gi, resolve: (_m, c) => `${c.year}Q${c.quarter}` },
+  // a year: "full year 2024", "fiscal 2025", "for 2025", "next year", "by 2026"
+  {
+    pattern: new RegExp(`\\b(?:(?:full|fiscal|calendar)[- ]year(?: of)? ${yearWords}|fiscal ${yearWords}|(?:for|in|by|during|throughout) ${yearWords}|(next year|this year)|(full[- ]year|for the year))\\b`, 'gi'),
+    resolve: (m, c) => {
+      const y = yearOf(m[1] ?? m[2] ?? m[3] ?? m[4], c);
+      if (y) return String(y);
+      return m[5] ? String(c.year) : null;
+    },
+  },
+];
+
+export interface PeriodContext {
+  /** the clause around the number, and where the number stands in it */
+  text: string;
+  at: number;
+  end: number;
+}
+
+/**
+ * The period a number refers to, from the nearest period phrase in its clause; flows default to
+ * the call's quarter, stocks to the quarter's end date.
+ */
+export function resolvePeriod(context: PeriodContext, kind: 'flow' | 'stock' | 'spec' | 'price', calendar: CallCalendar, forward: boolean): string {
+  let best: { distance: number; period: string } | null = null;
+  for (const rule of periodRules) {
+    rule.pattern.lastIndex = 0;
+    for (let m = rule.pattern.exec(context.text); m; m = rule.pattern.exec(context.text)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (start < context.end && end > context.at) continue; // inside the number itself
+      const distance = end <= context.at ? context.at - end : (start - context.end) * 1.2;
+      if (best && distance >= best.distance) continue;
+      const period = rule.resolve(m, calendar, forward);
+      if (period) best = { distance, period };
+    }
+  }
+  if (best) {
+    // a stock is at a date: a quarter named for it means that quarter's end
+    const q = /^(\d{4})Q([1-4])$/.exec(best.period);
+    if (kind === 'stock' && q && !forward) return quarterEndOf(calendar, Number(q[1]), Number(q[2]));
+    return best.period;
+  }
+  if (kind === 'stock' && !forward) return calendar.quarterEnd;
+  return `${calendar.year}Q${calendar.quarter}`;
+}

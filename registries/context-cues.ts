@@ -1,0 +1,59 @@
+/**
+ * Words around a number that say what kind of statement it is: a change and its direction,
+ * guidance or a target, a product spec, a market figure, or something that is no fact at all.
+ * Regular-expression fragments, matched case-insensitively.
+ */
+
+/** A change and which way it went. `up` words make a positive change, `down` words a negative one. */
+export const changeDirection = {
+  up: [
+    'increase[sd]?', 'increasing', 'up', 'grew', 'grow(?:n|ing|th)?', 'rose', 'rise', 'rising', 'higher', 'jump(?:ed)?', 'gain(?:ed)?',
+    'improve[sd]?', 'improvement', 'climb(?:ed)?', 'surge[sd]?', 'expan(?:ded|sion)', 'more than (?:doubled|tripled)', 'narrow(?:ed|ing)?',
+  ],
+  down: ['decrease[sd]?', 'decreasing', 'down', 'decline[sd]?', 'declining', 'fell', 'fall(?:en|ing)?', 'drop(?:ped)?', 'lower', 'reduc(?:ed|tion)', 'shr[ai]nk', 'contract(?:ed|ion)', 'widen(?:ed|ing)?'],
+};
+
+/** Direction words that, said of a loss, mean the loss got smaller (a positive change) or larger. */
+export const lossDirection = {
+  better: ['narrow(?:ed|ing)?', 'decrease[sd]?', 'down', 'declined?', 'improve[sd]?', 'lower', 'reduc(?:ed|tion)', 'shr[ai]nk'],
+  worse: ['widen(?:ed|ing)?', 'increase[sd]?', 'up', 'grew', 'higher', 'deepen(?:ed)?'],
+};
+
+/** How a change is measured. */
+export const changeKinds: readonly { kind: 'yoy' | 'qoq' | 'since'; cues: string[] }[] = [
+  {
+    kind: 'yoy',
+    cues: [
+      'year[- ]over[- ]year', 'yoy', 'y-o-y', 'year[- ]on[- ]year', 'from (?:a|one) year (?:ago|earlier)', 'compared (?:to|with) (?:the )?(?:same (?:period|quarter) (?:of |in )?)?(?:last|prior|previous) year',
+      'versus (?:the )?(?:same (?:period|quarter) (?:of )?)?(?:last|prior|previous) year', 'from (?:the )?(?:same (?:period|quarter) (?:of |in )?)?(?:last|prior|previous) year',
+      'compared (?:to|with) (?:the )?(?:same quarter|same period|prior[- ]year period|prior[- ]year quarter)', 'annual(?:ly)?',
+    ],
+  },
+  {
+    kind: 'qoq',
+    cues: [
+      'quarter[- ]over[- ]quarter', 'qoq', 'q-o-q', 'quarter[- ]on[- ]quarter', 'sequential(?:ly)?', 'from (?:the )?(?:last|prior|previous|second|first|third|fourth) quarter',
+      'compared (?:to|with) (?:the )?(?:last|prior|previous|preceding) quarter', 'versus (?:the )?(?:last|prior|previous) quarter', 'than (?:the )?(?:last|prior|previous) quarter',
+      'compared (?:to|with) (?:the )?end of (?:the )?(?:last|prior|previous) quarter', 'compared (?:to|with) (?:the )?end of (?:quarter|q) ?(?:one|two|three|four|[1-4])',
+    ],
+  },
+  { kind: 'since', cues: ['since (?:the )?(?:halving|launch|start|beginning|inception|IPO|listing|January|February|March|April|May|June|July|August|September|October|November|December)', 'compared (?:to|with) (?:the )?price before'] },
+];
+
+/** Future or plan words that make a value guidance (financials) or a target (operations). */
+export const forwardCues = [
+  'expect(?:s|ed|ing)?', 'anticipate[sd]?', 'guidance', 'guid(?:e|ing)', 'outlook', 'forecast(?:s|ing)?', 'project(?:s|ed|ing)?', 'estimate[sd]?',
+  'plan(?:s|ned)? to', 'target(?:s|ed|ing)?', 'aim(?:s|ing)? to', 'goal', 'will (?:reach|be|have|exceed|grow|increase|deliver|add)', 'by (?:the )?(?:end|mid|middle)', 'by mid-?',
+  'on track to', 'going to', 'should (?:reach|be)', 'intend(?:s)? to', 'next (?:quarter|year)', 'looking ahead',
+];
+
+/** Product-spec words: a number said of a machine model's rating. */
+export const specCues = ['delivers?', 'rated', 'model', 'series', 'machines?', 'miners?', 'product', 'as low as', 'up to', 'per unit', 'launch(?:ed)?', 'new generation', 'offers?'];
+
+/**
+ * Contexts whose numbers are no statement of a KPI: a sensitivity ("every $10,000 change"), a
+ * hypothetical ("if bitcoin goes to"), a comparison peer.
+ */
+export const noFactBefore = [
+  '\\bevery\\s*$', '\\beach\\s*$', '\\bfor every\\s*$', '\\bif\\b[^.;]*$', '\\bassuming\\b[^.;]*$', '\\bhypothetical', '\\bsay\\s*$', '\\blet\'?s say\\b[^.;]*$',
+];

@@ -1,0 +1,219 @@
+/**
+ * The metric vocabulary of ../shared/METRICS.md as data. Each metric names the canonical unit
+ * its values are in, the cue phrases that say it (regular-expression fragments, matched
+ * case-insensitively on word boundaries), what kind of quantity it is, and the range a
+ * plausible value lies in. Adding a metric or a phrasing is adding data here.
+ */
+
+/** flow: over a period (defaults to the call's quarter); stock: at a date; spec: of a product; price: a rate. */
+export type MetricKind = 'flow' | 'stock' | 'spec' | 'price';
+
+export interface MetricDefinition {
+  id: string;
+  unit: string;
+  kind: MetricKind;
+  description: string;
+  /** phrases that name the metric; the nearest one to a number decides */
+  cues: string[];
+  /** the basis a value has when nothing in the sentence says otherwise */
+  defaultBasis: 'actual' | 'market' | 'spec';
+  /** words that make a value of this metric negative: "net loss of $5 million" */
+  lossCues?: string[];
+  /** a stated level outside this range is reported by the plausibility check */
+  plausible?: { min: number; max: number };
+  /** the product model or named line is the metric's entity */
+  entityFromModel?: boolean;
+}
+
+export const metrics: readonly MetricDefinition[] = [
+  // --- revenue ---
+  {
+    id: 'revenue_total', unit: 'USD', kind: 'flow', defaultBasis: 'actual', description: 'total revenue of the period',
+    cues: ['total revenues?', 'revenues?', 'top[- ]line', 'total sales', 'net revenues?', 'revenue guidance'],
+    plausible: { min: 0, max: 50_000_000_000 },
+  },
+  {
+    id: 'revenue_product', unit: 'USD', kind: 'flow', defaultBasis: 'actual', description: 'revenue from selling mining machines and other products',
+    cues: [
+      'product revenues?', 'products? sales revenues?', 'revenues? from (?:our )?(?:mining )?(?:machine|machines|miner|miners|product|products|hardware)(?: sales)?',
+      '(?:mining )?machine sales(?: revenues?)?', 'sales of (?:our )?(?:mining )?(?:machines|miners|products)', 'hardware (?:sales|revenues?)', 'product sales',
+    ],
+    plausible: { min: 0, max: 20_000_000_000 },
+  },
+  {
+    id: 'revenue_mining', unit: 'USD', kind: 'flow', defaultBasis: 'actual', description: 'revenue from self-mining',
+    cues: ['(?:self-|bitcoin |digital asset )?mining revenues?', 'revenues? from (?:our )?(?:self-|bitcoin )?mining(?: operations| business)?', 'self-mining revenues?'],
+    plausible: { min: 0, max: 20_000_000_000 },
+  },
+  {
+    id: 'revenue_other', unit: 'USD', kind: 'flow', defaultBasis: 'actual', description: 'any other named revenue line; entity names it',
+    cues: [
+      '(?:hosting|cloud|cloud mining|HPC|AI|colocation|data center|home miner|home miners|demand response|power sales|engineering|services|other) revenues?',
+      'revenues? from (?:hosting|cloud|cloud mining|HPC|AI|colocation|data center|home miners?|demand response|power sales|engineering|services)',
+    ],
+    plausible: { min: 0, max: 10_000_000_000 },
+  },
+  // --- profit and loss ---
+  {
+    id: 'gross_profit', unit: 'USD', kind: 'flow', defaultBasis: 'actual', description: 'gross profit (negative for a gross loss)',
+    cues: ['gross profits?', 'gross loss(?:es)?'], lossCues: ['gross loss'],
+  },
+  {
+    id: 'gross_margin', unit: '%', kind: 'flow', defaultBasis: 'actual', description: 'gross margin',
+    cues: ['gross margins?', 'gross profit margins?', 'mining margins?', 'hosting margins?'],
+    plausible: { min: -100, max: 100 },
+  },
+  {
+    id: 'operating_expenses', unit: 'USD', kind: 'flow', defaultBasis: 'actual', description: 'total operating expenses',
+    cues: ['(?:total )?operating expenses', 'opex', 'operating costs'],
+  },
+  {
+    id: 'operating_income', unit: 'USD', kind: 'flow', defaultBasis: 'actual', description: 'operating income; a loss is negative',
+    cues: ['operating income', 'operating (?:loss|losses)', '(?:income|loss) from operations', 'operating profit'], lossCues: ['operating loss', 'loss from operations'],
+  },
+  {
+    id: 'net_income', unit: 'USD', kind: 'flow', defaultBasis: 'actual', description: 'net income; a loss is negative',
+    cues: ['net income', 'net (?:loss|losses)', 'net profit', 'net earnings'], lossCues: ['net loss'],
+  },
+  {
+    id: 'adjusted_ebitda', unit: 'USD', kind: 'flow', defaultBasis: 'actual', description: 'adjusted / non-GAAP EBITDA; a loss is negative',
+    cues: ['adjusted EBITDA', 'non-GAAP EBITDA', 'EBITDA'], lossCues: ['EBITDA loss', 'negative'],
+  },
+  {
+    id: 'impairment', unit: 'USD', kind: 'flow', defaultBasis: 'actual', description: 'impairment and write-down charges',
+    cues: ['impairments?(?: charges?| losses?| expenses?)?', 'write-?downs?', 'written down'],
+  },
+  // --- balance sheet ---
+  {
+    id: 'cash', unit: 'USD', kind: 'stock', defaultBasis: 'actual', description: 'cash and cash equivalents at a date',
+    cues: ['cash and cash equivalents', 'cash (?:balance|position|on hand)', 'cash'],
+  },
+  {
+    id: 'accounts_receivable', unit: 'USD', kind: 'stock', defaultBasis: 'actual', description: 'receivables at a date',
+    cues: ['accounts? receivables?', 'receivables'],
+  },
+  {
+    id: 'financing', unit: 'USD', kind: 'flow', defaultBasis: 'actual', description: 'capital raised (preferred shares, ATM, loans)',
+    cues: [
+      'raised', 'proceeds', 'financing', 'preferred shares', 'at-the-market', 'ATM(?: program| offering| facility)?', 'convertible (?:senior )?notes? offering',
+      'private placement', 'equity offering', 'credit facility', 'secured loans?',
+    ],
+  },
+  {
+    id: 'debt', unit: 'USD', kind: 'stock', defaultBasis: 'actual', description: 'debt outstanding at a date',
+    cues: ['(?:total |outstanding )?debt', 'borrowings', 'outstanding (?:convertible )?notes', 'notes outstanding'],
+  },
+  {
+    id: 'capex', unit: 'USD', kind: 'flow', defaultBasis: 'actual', description: 'capital expenditure, spent or planned',
+    cues: ['capex', 'capital expenditures?', 'capital spending'],
+  },
+  // --- hash rate ---
+  {
+    id: 'hashrate_sold', unit: 'TH/s', kind: 'flow', defaultBasis: 'actual', description: 'computing power sold in the period',
+    cues: ['computing power sold', 'hash ?rate sold', 'sold', 'sales of', 'sales volume', 'shipped', 'computing power (?:shipped|delivered)'],
+    plausible: { min: 0, max: 1_000_000_000 },
+  },
+  {
+    id: 'asp_per_hashrate', unit: 'USD/(TH/s)', kind: 'price', defaultBasis: 'actual', description: 'average selling price per TH/s',
+    cues: ['average selling price', 'ASP', 'selling price', 'price(?:d)?', 'pricing'],
+    plausible: { min: 0.5, max: 200 },
+  },
+  {
+    id: 'hashrate_installed', unit: 'TH/s', kind: 'stock', defaultBasis: 'actual', description: 'self-mining hash rate installed/deployed/operating at a date',
+    cues: [
+      'installed(?: hash ?rates?)?', 'deployed', 'energized(?: hash ?rates?)?', 'operat(?:ing|ional)(?: hash ?rates?)?', 'self-mining hash ?rates?', 'hash ?rates?',
+      'computing power installed', 'online', 'realized hash ?rates?', 'fleet',
+    ],
+    plausible: { min: 0, max: 2_000_000_000 },
+  },
+  {
+    id: 'hashrate_target', unit: 'TH/s', kind: 'stock', defaultBasis: 'actual', description: 'a planned hash rate (basis target)',
+    cues: ['target(?:ing|ed)?', 'goal', 'reach(?:ing)?', 'grow (?:to|our)', 'increase (?:to|our)', 'plan(?:ned)?', 'expand(?:ing)? to'],
+    plausible: { min: 0, max: 5_000_000_000 },
+  },
+  {
+    id: 'efficiency', unit: 'J/TH', kind: 'spec', defaultBasis: 'actual', description: 'energy efficiency of a product, a fleet, or a target',
+    cues: ['(?:power |energy |fleet |average )?efficienc(?:y|ies)', 'J/TH', 'joules'], entityFromModel: true,
+    plausible: { min: 5, max: 200 },
+  },
+  {
+    id: 'product_hashrate', unit: 'TH/s', kind: 'spec', defaultBasis: 'spec', description: 'hash rate of one machine model',
+    cues: ['delivers', 'per (?:unit|machine|miner)', 'hash ?rate of up to', 'rated at', 'offers', 'with a hash ?rate of'], entityFromModel: true,
+    plausible: { min: 1, max: 2_000 },
+  },
+  {
+    id: 'network_hashrate', unit: 'TH/s', kind: 'stock', defaultBasis: 'market', description: "the Bitcoin network's hash rate",
+    cues: ['network hash ?rates?', 'global hash ?rates?', "network's hash ?rate", 'total network hash ?rate'],
+  },
+  // --- bitcoin ---
+  {
+    id: 'btc_mined', unit: 'BTC', kind: 'flow', defaultBasis: 'actual', description: 'bitcoins produced in the period',
+    cues: ['mined', 'produced', 'production', 'self-mined', 'earned'],
+    plausible: { min: 0, max: 100_000 },
+  },
+  {
+    id: 'btc_held', unit: 'BTC', kind: 'stock', defaultBasis: 'actual', description: 'bitcoins held at a date',
+    cues: ['held', 'holdings?', 'hold(?:ing)?', 'treasury', 'on (?:our|the) balance sheet', 'HODL', 'owned', 'accumulate(?:d)? to'],
+    plausible: { min: 0, max: 2_000_000 },
+  },
+  {
+    id: 'btc_pledged', unit: 'BTC', kind: 'stock', defaultBasis: 'actual', description: 'bitcoins pledged, lent or transferred out of free holdings',
+    cues: ['pledged', 'lent', 'loaned', 'as collateral', 'collateralized', 'restricted'],
+  },
+  {
+    id: 'btc_sold', unit: 'BTC', kind: 'flow', defaultBasis: 'actual', description: 'bitcoins sold in the period',
+    cues: ['sold', 'sales? of', 'liquidated'],
+  },
+  {
+    id: 'revenue_per_btc', unit: 'USD', kind: 'price', defaultBasis: 'actual', description: 'average revenue or price realised per bitcoin mined',
+    cues: ['(?:average )?revenue per (?:bitcoin|BTC)(?: mined)?', 'realized price', 'average (?:realized )?price per (?:bitcoin|BTC)'],
+  },
+  {
+    id: 'btc_price', unit: 'USD', kind: 'price', defaultBasis: 'market', description: 'a bitcoin market price quoted',
+    cues: ['(?:bitcoin|BTC) (?:price|prices)', 'price of (?:bitcoin|BTC)', '(?:bitcoin|BTC) (?:was )?trading at'],
+  },
+  {
+    id: 'btc_held_value', unit: 'USD', kind: 'stock', defaultBasis: 'actual', description: 'the value of the bitcoin held at a date',
+    cues: ['(?:fair )?(?:market )?value of (?:our )?(?:owned )?(?:bitcoins?|BTC)(?: holdings)?', '(?:bitcoin|BTC) holdings (?:were )?(?:valued|worth)'],
+  },
+  {
+    id: 'cost_per_btc', unit: 'USD', kind: 'price', defaultBasis: 'actual', description: 'cost to mine one bitcoin',
+    cues: ['cost to (?:mine|produce)(?: one| a| each)? (?:bitcoin|BTC)', '(?:cash |all-in |direct |marginal |production )?costs? per (?:bitcoin|BTC)(?: mined)?', '(?:cash|all-in) cost'],
+  },
+  // --- power ---
+  {
+    id: 'power_capacity', unit: 'MW', kind: 'stock', defaultBasis: 'actual', description: 'power capacity of sites, planned or energized',
+    cues: ['capacity', 'power', 'energized', 'online', 'sites?', 'portfolio', 'interconnect(?:ion)?', 'under contract', 'pipeline'],
+  },
+  {
+    id: 'power_cost', unit: 'USD/kWh', kind: 'price', defaultBasis: 'actual', description: 'cost of power per kWh',
+    cues: ['power (?:cost|costs|price|prices|rate|rates)', 'electricity (?:cost|costs|price|prices|rate|rates)', 'energy (?:cost|costs)', 'cost of power', 'all-in power'],
+  },
+  {
+    id: 'hashprice', unit: 'USD/(PH/s)/day', kind: 'price', defaultBasis: 'market', description: 'revenue per unit of hash rate per day',
+    cues: ['hash ?price'],
+  },
+  // --- shares and units ---
+  {
+    id: 'revenue_share', unit: '%', kind: 'flow', defaultBasis: 'actual', description: 'a share of revenue (entity = region or product)',
+    cues: ['of (?:our |total |the )?(?:total )?(?:revenues?|sales)', 'share of (?:revenues?|sales)', 'accounted for', 'contributed'],
+  },
+  {
+    id: 'eps', unit: 'USD/share', kind: 'flow', defaultBasis: 'actual', description: 'earnings (net income or loss) per share',
+    cues: ['(?:net )?(?:loss|income|earnings) per (?:basic |diluted |basic and diluted )?(?:share|ADS)', 'EPS'], lossCues: ['loss per'],
+  },
+  {
+    id: 'eps_adjusted', unit: 'USD/share', kind: 'flow', defaultBasis: 'actual', description: 'adjusted / non-GAAP earnings per share',
+    cues: ['adjusted (?:net )?(?:loss|income|earnings) per (?:basic |diluted )?(?:share|ADS)', 'adjusted EPS', 'non-GAAP EPS'], lossCues: ['loss per'],
+  },
+  {
+    id: 'units_delivered', unit: 'units', kind: 'flow', defaultBasis: 'actual', description: 'machines or products delivered/shipped',
+    cues: ['delivered', 'shipped', 'deliveries', 'shipments', 'sold'], entityFromModel: true,
+  },
+  {
+    id: 'units_ordered', unit: 'units', kind: 'flow', defaultBasis: 'actual', description: 'machines ordered or contracted',
+    cues: ['ordered', 'orders? (?:for|of)', 'purchase orders?', 'contracted', 'purchase agreements?'], entityFromModel: true,
+  },
+];
+
+export const metricById = new Map(metrics.map((m) => [m.id, m]));
