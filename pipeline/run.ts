@@ -1,4 +1,7 @@
+import type { Row } from '../schemas/columns.ts';
+import type { ingestErrors, validationIssues } from '../schemas/index.ts';
 import { outputTables } from '../schemas/tables.ts';
+import { chooseKpis } from './extract/kpis.ts';
 import { listTranscriptFiles, readTranscriptBytes } from './ingest/read-folder.ts';
 import { processTranscript, type DocumentRows } from './process-transcript.ts';
 import { pipelineVersion } from './version.ts';
@@ -20,67 +23,80 @@ export interface BuildSummary {
   skipped: number;
   duplicates: number;
   rows: Record<string, number>;
+  /** input problems and validation issues together, by severity */
   problemsBySeverity: Record<string, number>;
   errorCount: number;
 }
 
-type TableName = (typeof outputTables)[number]['name'];
+type Tables = Record<string, Record<string, unknown>[]>;
 
-/** The whole flow: list files → per document (ingest → segment → ...) → dataset-wide checks → write. */
+/** The whole flow: list files → per document (ingest → segment → extract → validate) → dataset-wide tables → write. */
 export async function buildDataset(options: BuildOptions): Promise<BuildSummary> {
   const files = await listTranscriptFiles(options.input);
   const perFile: DocumentRows[] = [];
   for (const file of files) perFile.push(processTranscript(file, await readTranscriptBytes(options.input, file)));
 
-  const rows = mergeDocuments(files, perFile);
-  const tables: TableRows[] = outputTables.map((table) => ({ table, rows: rows[table.name as TableName] ?? [] }));
-  const checked = tables.map(({ table, rows: tableRows }) => {
-    const { valid, invalid } = checkRows(table, tableRows);
-    for (const bad of invalid) options.log?.(`schema: ${table.name}: ${bad.reason}`);
+  const tables = mergeDocuments(files, perFile);
+  tables.kpis = chooseKpis(tables.facts as DocumentRows['facts']);
+  const checked: TableRows[] = outputTables.map((table) => {
+    const { valid, invalid } = checkRows(table, tables[table.name] ?? []);
+    for (const bad of invalid) tables.validation_issues.push(schemaIssue(bad.reason, bad.row));
     return { table, rows: valid };
   });
 
   await withAtomicFolder(options.out, (dir) => writeDataset(dir, checked, pipelineVersion));
 
-  const errorsTable = rows.ingest_errors;
   const problemsBySeverity: Record<string, number> = {};
-  for (const e of errorsTable) problemsBySeverity[e.severity] = (problemsBySeverity[e.severity] ?? 0) + 1;
+  for (const e of [...tables.ingest_errors, ...tables.validation_issues] as { severity: string }[]) {
+    problemsBySeverity[e.severity] = (problemsBySeverity[e.severity] ?? 0) + 1;
+  }
+  const ingest = tables.ingest_errors as Row<typeof ingestErrors>[];
   return {
     filesRead: files.length,
-    documents: rows.documents.length,
-    skipped: errorsTable.filter((e) => e.action === 'skipped').length,
-    duplicates: errorsTable.filter((e) => e.problem === 'duplicate').length,
-    rows: Object.fromEntries(checked.map(({ table, rows: r }) => [table.name, r.length])),
+    documents: tables.documents.length,
+    skipped: ingest.filter((e) => e.action === 'skipped').length,
+    duplicates: ingest.filter((e) => e.problem === 'duplicate').length,
+    rows: Object.fromEntries(checked.map(({ table, rows }) => [table.name, rows.length])),
     problemsBySeverity,
     errorCount: problemsBySeverity.error ?? 0,
   };
 }
 
 /** Joins the documents' rows; a byte-identical file under another name is processed once and reported. */
-function mergeDocuments(files: string[], perFile: DocumentRows[]): Record<TableName, Record<string, unknown>[]> & { documents: DocumentRows['documents']; ingest_errors: DocumentRows['ingest_errors'] } {
-  const merged = { documents: [], speakers: [], paragraphs: [], sentences: [], ingest_errors: [], mentions: [], facts: [] } as unknown as Record<TableName, Record<string, unknown>[]> & {
-    documents: DocumentRows['documents'];
-    ingest_errors: DocumentRows['ingest_errors'];
-  };
+function mergeDocuments(files: string[], perFile: DocumentRows[]): Tables {
+  const tables: Tables = Object.fromEntries(outputTables.map((t) => [t.name, []]));
   const firstBySha = new Map<string, string>();
   perFile.forEach((doc, i) => {
     const first = doc.sha256 ? firstBySha.get(doc.sha256) : undefined;
     if (first) {
-      merged.ingest_errors.push({
+      tables.ingest_errors.push({
         source_path: files[i],
         problem: 'duplicate',
         severity: 'warning',
         message: `${files[i]}: byte-identical to ${first}; processed once, under ${first}.`,
         action: 'processed_once',
         doc_id: doc.documents[0]?.doc_id ?? null,
-      });
+      } satisfies Row<typeof ingestErrors>);
       return;
     }
     if (doc.sha256) firstBySha.set(doc.sha256, files[i]);
-    for (const key of Object.keys(merged) as TableName[]) {
-      const part = (doc as unknown as Record<string, Record<string, unknown>[] | undefined>)[key];
-      if (part) merged[key].push(...part);
+    for (const [name, rows] of Object.entries(doc)) {
+      if (Array.isArray(rows) && tables[name]) tables[name].push(...(rows as Record<string, unknown>[]));
     }
   });
-  return merged;
+  return tables;
+}
+
+/** A row that fails its schema is not written, and not lost either: it becomes a validation issue. */
+function schemaIssue(reason: string, row: Record<string, unknown>): Row<typeof validationIssues> {
+  return {
+    doc_id: typeof row.doc_id === 'string' ? row.doc_id : '',
+    check: 'schema',
+    severity: 'error',
+    message: `${reason}; the row was not written.`,
+    metric: typeof row.metric === 'string' ? row.metric : null,
+    fact_ids: typeof row.fact_id === 'string' ? row.fact_id : null,
+    expected: null,
+    actual: JSON.stringify(row).slice(0, 500),
+  };
 }

@@ -5,5 +5,8 @@ export { paragraphs } from './paragraphs.ts';
 export { sentences } from './sentences.ts';
 export { mentions } from './mentions.ts';
 export { facts } from './facts.ts';
+export { kpis } from './kpis.ts';
+export { validationIssues } from './validation_issues.ts';
+export { translationChecks } from './translation_checks.ts';
 export { outputTables } from './tables.ts';
 export { columnsOf, type Row, type TableSpec, type ColumnSpec } from './columns.ts';

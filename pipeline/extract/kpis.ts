@@ -1,0 +1,73 @@
+import type { Row } from '../../schemas/columns.ts';
+import type { facts, kpis } from '../../schemas/index.ts';
+
+type Fact = Row<typeof facts>;
+
+const qualifierRank: Record<string, number> = { exact: 0, approximately: 1, nearly: 2, over: 3, under: 3, at_least: 3, up_to: 3 };
+
+/**
+ * The step a stated number was rounded to, in canonical units: "$74 million" is rounded to a
+ * million, "USD73.6 million" to a hundred thousand, "1,212" to one.
+ */
+export function roundingStep(f: Pick<Fact, 'value' | 'stated_value'>): number {
+  const number = /-?\d[\d,]*(?:\.(\d+))?/.exec(f.stated_value);
+  if (!number) return Math.abs(f.value) * 0.01;
+  const stated = Number(number[0].replace(/,/g, ''));
+  if (!stated) return 0;
+  const decimals = number[1]?.length ?? 0;
+  return Math.abs(f.value / stated) * 10 ** -decimals;
+}
+
+/** Two statements agree when they are within half the coarser one's rounding step (or 0.5%). */
+export function agree(a: Fact, b: Fact): boolean {
+  const tolerance = Math.max(roundingStep(a), roundingStep(b)) / 2 + 1e-9;
+  const relative = 0.005 * Math.max(Math.abs(a.value), Math.abs(b.value));
+  return Math.abs(a.value - b.value) <= Math.max(tolerance, relative);
+}
+
+/**
+ * Which statement of a KPI stands for it: the company's prepared remarks over the Q&A, an exact
+ * figure over an approximate one, the most precise over a rounded one, then the first said.
+ */
+function preference(a: Fact, b: Fact): number {
+  return (
+    Number(a.section !== 'prepared_remarks') - Number(b.section !== 'prepared_remarks') ||
+    (qualifierRank[a.qualifier] ?? 9) - (qualifierRank[b.qualifier] ?? 9) ||
+    roundingStep(a) / (Math.abs(a.value) || 1) - roundingStep(b) / (Math.abs(b.value) || 1) ||
+    a.char_start - b.char_start
+  );
+}
+
+/** One row per (ticker, call period, metric, period, basis, change kind, entity), with its chosen value. */
+export function chooseKpis(allFacts: readonly Fact[]): Row<typeof kpis>[] {
+  const groups = new Map<string, Fact[]>();
+  for (const f of allFacts) {
+    if (!f.ticker || !f.call_period) continue;
+    const key = [f.ticker, f.call_period, f.metric, f.period, f.basis, f.change_kind ?? '', f.entity ?? ''].join('\u0000');
+    groups.set(key, [...(groups.get(key) ?? []), f]);
+  }
+  const rows: Row<typeof kpis>[] = [];
+  for (const group of groups.values()) {
+    const chosen = [...group].sort(preference)[0];
+    rows.push({
+      ticker: chosen.ticker!,
+      call_period: chosen.call_period!,
+      metric: chosen.metric,
+      period: chosen.period,
+      basis: chosen.basis,
+      change_kind: chosen.change_kind ?? '',
+      entity: chosen.entity ?? '',
+      value: chosen.value,
+      value_high: chosen.value_high,
+      unit: chosen.unit,
+      qualifier: chosen.qualifier,
+      statements: group.length,
+      disagreeing: group.filter((f) => !agree(f, chosen)).length,
+      chosen_fact_id: chosen.fact_id,
+      speaker: chosen.speaker,
+      doc_id: chosen.doc_id,
+    });
+  }
+  const key = (r: Row<typeof kpis>) => [r.ticker, r.call_period, r.metric, r.period, r.basis, r.change_kind, r.entity].join('\u0000');
+  return rows.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}

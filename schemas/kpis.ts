@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { defineTable, double, integer, text } from './columns.ts';
+
+export const kpis = defineTable({
+  name: 'kpis',
+  description: 'One chosen value per (ticker, call period, metric, period, basis, change kind, entity), from the facts that state it.',
+  grain: '(ticker, call_period, metric, period, basis, change_kind, entity)',
+  key: ['ticker', 'call_period', 'metric', 'period', 'basis', 'change_kind', 'entity'],
+  schema: z.object({
+    ticker: text('Ticker of the company'),
+    call_period: text('Fiscal quarter the call reports'),
+    metric: text('Metric id'),
+    period: text('What the value refers to'),
+    basis: text('actual, guidance, target, spec, market'),
+    change_kind: text('yoy, qoq, since, or empty for a level'),
+    entity: text('Product, segment, region, customer or site; empty for the company as a whole'),
+    value: double('The chosen value, canonical unit'),
+    value_high: double('High end of the chosen range').nullable(),
+    unit: text('Canonical unit'),
+    qualifier: text('Qualifier of the chosen statement'),
+    statements: integer('How many facts state this KPI'),
+    disagreeing: integer('How many of them give a value that differs from the chosen one beyond rounding'),
+    chosen_fact_id: text('The fact whose value was chosen'),
+    speaker: text('Who said the chosen value').nullable(),
+    doc_id: text('Document of the chosen fact'),
+  }),
+});
