@@ -6,7 +6,7 @@ STRICT ?= 0
 
 STRICT_FLAG := $(if $(filter 1 true yes,$(STRICT)),--strict,)
 
-.PHONY: all build test typecheck eval bench clean
+.PHONY: all build test typecheck eval bench clean chromium docs
 
 all: build
 
@@ -18,7 +18,7 @@ node_modules/.hashkpi-installed: package-lock.json
 build: node_modules/.hashkpi-installed
 	npx tsx cli/main.ts build --input "$(TRANSCRIPTS)" --out "$(OUT)" --jobs $(JOBS) $(STRICT_FLAG)
 
-test: node_modules/.hashkpi-installed
+test: node_modules/.hashkpi-installed chromium
 	npx tsc --noEmit -p .
 	npx vitest run
 
@@ -31,3 +31,11 @@ clean:
 # Precision, recall and F1 of the facts of transcripts/ against test/gold/facts.csv.
 eval: node_modules/.hashkpi-installed
 	npx tsx evaluation/run.ts $(if $(VERBOSE),--verbose,)
+
+# Debian's chromium for the report's browser test (playwright-core never downloads a browser).
+chromium:
+	command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium)
+
+# Regenerates docs/data-dictionary.md from the table schemas (a test fails when it is stale).
+docs: node_modules/.hashkpi-installed
+	npx tsx scripts/data-dictionary.ts docs/data-dictionary.md

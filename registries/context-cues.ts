@@ -27,6 +27,8 @@ export const changeKinds: readonly { kind: 'yoy' | 'qoq' | 'since'; cues: string
       'year[- ]over[- ]year', 'yoy', 'y-o-y', 'year[- ]on[- ]year', 'from (?:a|one) year (?:ago|earlier)', 'compared (?:to|with) (?:the )?(?:same (?:period|quarter) (?:of |in )?)?(?:last|prior|previous) year',
       'versus (?:the )?(?:same (?:period|quarter) (?:of )?)?(?:last|prior|previous) year', 'from (?:the )?(?:same (?:period|quarter) (?:of |in )?)?(?:last|prior|previous) year',
       'compared (?:to|with) (?:the )?(?:same quarter|same period|prior[- ]year period|prior[- ]year quarter)', 'annual(?:ly)?',
+      'same (?:quarter|period) (?:of |in )?(?:last|prior|previous|a) year', '(?:a|one) year (?:earlier|ago|before)', 'prior[- ]year (?:period|quarter)',
+      'from (?:the )?(?:first|second|third|fourth) quarter (?:of )?(?:last|prior|previous) year',
     ],
   },
   {
@@ -35,6 +37,8 @@ export const changeKinds: readonly { kind: 'yoy' | 'qoq' | 'since'; cues: string
       'quarter[- ]over[- ]quarter', 'qoq', 'q-o-q', 'quarter[- ]on[- ]quarter', 'sequential(?:ly)?', 'from (?:the )?(?:last|prior|previous|second|first|third|fourth) quarter',
       'compared (?:to|with) (?:the )?(?:last|prior|previous|preceding) quarter', 'versus (?:the )?(?:last|prior|previous) quarter', 'than (?:the )?(?:last|prior|previous) quarter',
       'compared (?:to|with) (?:the )?end of (?:the )?(?:last|prior|previous) quarter', 'compared (?:to|with) (?:the )?end of (?:quarter|q) ?(?:one|two|three|four|[1-4])',
+      'than (?:in |at )?(?:the end of )?(?:the |our )?(?:last|prior|previous|fiscal first|fiscal second|fiscal third|fiscal fourth|first|second|third|fourth) quarter',
+      'from (?:the )?end of (?:the )?(?:last|prior|previous) quarter',
     ],
   },
   { kind: 'since', cues: ['since (?:the )?(?:halving|launch|start|beginning|inception|IPO|listing|January|February|March|April|May|June|July|August|September|October|November|December)', 'compared (?:to|with) (?:the )?price before'] },
@@ -43,8 +47,14 @@ export const changeKinds: readonly { kind: 'yoy' | 'qoq' | 'since'; cues: string
 /** Future or plan words that make a value guidance (financials) or a target (operations). */
 export const forwardCues = [
   'expect(?:s|ed|ing)?', 'anticipate[sd]?', 'guidance', 'guid(?:e|ing)', 'outlook', 'forecast(?:s|ing)?', 'project(?:s|ed|ing)?', 'estimate[sd]?',
-  'plan(?:s|ned)? to', 'target(?:s|ed|ing)?', 'aim(?:s|ing)? to', 'goal', 'will (?:reach|be|have|exceed|grow|increase|deliver|add)', 'by (?:the )?(?:end|mid|middle)', 'by mid-?',
+  'plan(?:s|ned)? to', 'plan of', 'committed to reaching', 'target(?:s|ed|ing)?', 'aim(?:s|ing)? to', 'goal', 'will (?:reach|be|have|exceed|grow|increase|deliver|add)', 'by (?:the )?(?:end|mid|middle)', 'by mid-?',
   'on track to', 'going to', 'should (?:reach|be)', 'intend(?:s)? to', 'next (?:quarter|year)', 'looking ahead',
+];
+
+/** Guidance spoken of in the past: the number beside it is an actual. */
+export const pastGuidance = [
+  '(?:exceed(?:ed|ing|s)?|beat(?:ing)?|above|surpass(?:ed|ing)?|ahead of|in line with|met|meeting|top(?:ped)?|outperform(?:ed|ing)?|within)(?: the| our)?(?: (?:upper|high|top|low|lower))?(?: end of)?(?: the| our)?(?: previous(?:ly)?| prior| issued| provided| given)?(?: (?:revenue|quarterly))? (?:guidance|guided range|expectations?|outlook|forecast)',
+  'than (?:we |had )?(?:expected|anticipated|guided)', 'exceeded our expectations',
 ];
 
 /** Product-spec words: a number said of a machine model's rating. */
@@ -55,5 +65,6 @@ export const specCues = ['delivers?', 'rated', 'model', 'series', 'machines?', '
  * hypothetical ("if bitcoin goes to"), a comparison peer.
  */
 export const noFactBefore = [
+  '\\bconvert(?:s|ed|ible)? at\\s*$', '\\b(?:conversion|strike|exercise|offering) price(?: of)?\\s*$', '\\bcosts? to (?:mine|produce)\\s*$', '\\bper\\s*$',
   '\\bevery\\s*$', '\\beach\\s*$', '\\bfor every\\s*$', '\\bif\\b[^.;]*$', '\\bassuming\\b[^.;]*$', '\\bhypothetical', '\\bsay\\s*$', '\\blet\'?s say\\b[^.;]*$',
 ];

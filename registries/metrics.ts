@@ -19,8 +19,13 @@ export interface MetricDefinition {
   defaultBasis: 'actual' | 'market' | 'spec';
   /** words that make a value of this metric negative: "net loss of $5 million" */
   lossCues?: string[];
-  /** a stated level outside this range is reported by the plausibility check */
-  plausible?: { min: number; max: number };
+  /**
+   * A stated level outside this range is not taken as this metric, and the plausibility check
+   * reports facts outside it; `minAbs` is the smallest size a signed value can have.
+   */
+  plausible?: { min: number; max: number; minAbs?: number };
+  /** a P&L line that can be a loss: "was a loss of $9.6 million" makes it negative */
+  signed?: boolean;
   /** the product model or named line is the metric's entity */
   entityFromModel?: boolean;
 }
@@ -30,7 +35,7 @@ export const metrics: readonly MetricDefinition[] = [
   {
     id: 'revenue_total', unit: 'USD', kind: 'flow', defaultBasis: 'actual', description: 'total revenue of the period',
     cues: ['total revenues?', 'revenues?', 'top[- ]line', 'total sales', 'net revenues?', 'revenue guidance'],
-    plausible: { min: 0, max: 50_000_000_000 },
+    plausible: { min: 10_000, max: 50_000_000_000 }, signed: false,
   },
   {
     id: 'revenue_product', unit: 'USD', kind: 'flow', defaultBasis: 'actual', description: 'revenue from selling mining machines and other products',
@@ -49,6 +54,7 @@ export const metrics: readonly MetricDefinition[] = [
     id: 'revenue_other', unit: 'USD', kind: 'flow', defaultBasis: 'actual', description: 'any other named revenue line; entity names it',
     cues: [
       '(?:hosting|cloud|cloud mining|HPC|AI|colocation|data center|home miner|home miners|demand response|power sales|engineering|services|other) revenues?',
+      '(?:HPC hosting|hosting|cloud|cloud mining|HPC|AI|colocation|data center|home[- ]mining(?: products)?|home miners?|consumer(?: products)?|demand response|power sales|engineering|services)(?: business| segment)? (?:contributed|generated|brought in|added)',
       'revenues? from (?:hosting|cloud|cloud mining|HPC|AI|colocation|data center|home miners?|demand response|power sales|engineering|services)',
     ],
     plausible: { min: 0, max: 10_000_000_000 },
@@ -56,7 +62,7 @@ export const metrics: readonly MetricDefinition[] = [
   // --- profit and loss ---
   {
     id: 'gross_profit', unit: 'USD', kind: 'flow', defaultBasis: 'actual', description: 'gross profit (negative for a gross loss)',
-    cues: ['gross profits?', 'gross loss(?:es)?'], lossCues: ['gross loss'],
+    cues: ['gross profits?', 'gross loss(?:es)?'], lossCues: ['gross loss'], signed: true, plausible: { min: -50_000_000_000, max: 50_000_000_000, minAbs: 1000 },
   },
   {
     id: 'gross_margin', unit: '%', kind: 'flow', defaultBasis: 'actual', description: 'gross margin',
@@ -65,52 +71,56 @@ export const metrics: readonly MetricDefinition[] = [
   },
   {
     id: 'operating_expenses', unit: 'USD', kind: 'flow', defaultBasis: 'actual', description: 'total operating expenses',
-    cues: ['(?:total )?operating expenses', 'opex', 'operating costs'],
+    cues: ['(?:total )?operating expenses', 'opex', 'operating costs'], plausible: { min: 1000, max: 50_000_000_000 },
   },
   {
     id: 'operating_income', unit: 'USD', kind: 'flow', defaultBasis: 'actual', description: 'operating income; a loss is negative',
     cues: ['operating income', 'operating (?:loss|losses)', '(?:income|loss) from operations', 'operating profit'], lossCues: ['operating loss', 'loss from operations'],
+    signed: true, plausible: { min: -50_000_000_000, max: 50_000_000_000, minAbs: 1000 },
   },
   {
     id: 'net_income', unit: 'USD', kind: 'flow', defaultBasis: 'actual', description: 'net income; a loss is negative',
     cues: ['net income', 'net (?:loss|losses)', 'net profit', 'net earnings'], lossCues: ['net loss'],
+    signed: true, plausible: { min: -50_000_000_000, max: 50_000_000_000, minAbs: 1000 },
   },
   {
     id: 'adjusted_ebitda', unit: 'USD', kind: 'flow', defaultBasis: 'actual', description: 'adjusted / non-GAAP EBITDA; a loss is negative',
     cues: ['adjusted EBITDA', 'non-GAAP EBITDA', 'EBITDA'], lossCues: ['EBITDA loss', 'negative'],
+    signed: true, plausible: { min: -50_000_000_000, max: 50_000_000_000, minAbs: 1000 },
   },
   {
     id: 'impairment', unit: 'USD', kind: 'flow', defaultBasis: 'actual', description: 'impairment and write-down charges',
-    cues: ['impairments?(?: charges?| losses?| expenses?)?', 'write-?downs?', 'written down'],
+    cues: ['impairments?(?: charges?| losses?| expenses?)?', 'write-?downs?', 'written down'], plausible: { min: 1000, max: 50_000_000_000 },
   },
   // --- balance sheet ---
   {
     id: 'cash', unit: 'USD', kind: 'stock', defaultBasis: 'actual', description: 'cash and cash equivalents at a date',
-    cues: ['cash and cash equivalents', 'cash (?:balance|position|on hand)', 'cash'],
+    cues: ['cash and cash equivalents', 'cash (?:balance|position|on hand)', 'cash'], plausible: { min: 1000, max: 500_000_000_000 },
   },
   {
     id: 'accounts_receivable', unit: 'USD', kind: 'stock', defaultBasis: 'actual', description: 'receivables at a date',
-    cues: ['accounts? receivables?', 'receivables'],
+    cues: ['accounts? receivables?', 'receivables'], plausible: { min: 1000, max: 50_000_000_000 },
   },
   {
     id: 'financing', unit: 'USD', kind: 'flow', defaultBasis: 'actual', description: 'capital raised (preferred shares, ATM, loans)',
     cues: [
       'raised', 'proceeds', 'financing', 'preferred shares', 'at-the-market', 'ATM(?: program| offering| facility)?', 'convertible (?:senior )?notes? offering',
-      'private placement', 'equity offering', 'credit facility', 'secured loans?',
+      'private placement', '(?:equity |debt |notes? )?offering', 'credit facility', 'secured loans?', 'term loans?', 'loans?', 'borrowed',
     ],
+    plausible: { min: 10_000, max: 100_000_000_000 },
   },
   {
     id: 'debt', unit: 'USD', kind: 'stock', defaultBasis: 'actual', description: 'debt outstanding at a date',
-    cues: ['(?:total |outstanding )?debt', 'borrowings', 'outstanding (?:convertible )?notes', 'notes outstanding'],
+    cues: ['(?:total |outstanding )?debt', 'borrowings', 'outstanding (?:convertible )?notes', 'notes outstanding'], plausible: { min: 10_000, max: 500_000_000_000 },
   },
   {
     id: 'capex', unit: 'USD', kind: 'flow', defaultBasis: 'actual', description: 'capital expenditure, spent or planned',
-    cues: ['capex', 'capital expenditures?', 'capital spending'],
+    cues: ['capex', 'capital expenditures?', 'capital spending'], plausible: { min: 10_000, max: 100_000_000_000 },
   },
   // --- hash rate ---
   {
     id: 'hashrate_sold', unit: 'TH/s', kind: 'flow', defaultBasis: 'actual', description: 'computing power sold in the period',
-    cues: ['computing power sold', 'hash ?rate sold', 'sold', 'sales of', 'sales volume', 'shipped', 'computing power (?:shipped|delivered)'],
+    cues: ['computing power sold', 'hash ?rate sold', 'sold', 'sales of', 'sales volume', 'shipped', 'computing power (?:shipped|delivered|deliveries)'],
     plausible: { min: 0, max: 1_000_000_000 },
   },
   {
@@ -121,7 +131,7 @@ export const metrics: readonly MetricDefinition[] = [
   {
     id: 'hashrate_installed', unit: 'TH/s', kind: 'stock', defaultBasis: 'actual', description: 'self-mining hash rate installed/deployed/operating at a date',
     cues: [
-      'installed(?: hash ?rates?)?', 'deployed', 'energized(?: hash ?rates?)?', 'operat(?:ing|ional)(?: hash ?rates?)?', 'self-mining hash ?rates?', 'hash ?rates?',
+      'installed(?: hash ?rates?)?', 'deployed', 'energized(?: hash ?rates?)?', 'operat(?:ing|ional) hash ?rates?', 'operating fleet', 'self-mining hash ?rates?', 'hash ?rates?',
       'computing power installed', 'online', 'realized hash ?rates?', 'fleet',
     ],
     plausible: { min: 0, max: 2_000_000_000 },
@@ -148,37 +158,46 @@ export const metrics: readonly MetricDefinition[] = [
   // --- bitcoin ---
   {
     id: 'btc_mined', unit: 'BTC', kind: 'flow', defaultBasis: 'actual', description: 'bitcoins produced in the period',
-    cues: ['mined', 'produced', 'production', 'self-mined', 'earned'],
+    cues: ['mined', 'mine', 'produced', 'produce', 'production', 'self-mined', 'earned'],
     plausible: { min: 0, max: 100_000 },
   },
   {
     id: 'btc_held', unit: 'BTC', kind: 'stock', defaultBasis: 'actual', description: 'bitcoins held at a date',
-    cues: ['held', 'holdings?', 'hold(?:ing)?', 'treasury', 'on (?:our|the) balance sheet', 'HODL', 'owned', 'accumulate(?:d)? to'],
+    cues: [
+      'held', 'holdings?', 'hold(?:ing)?', 'treasury', 'on (?:our|the) balance sheet', 'HODL', 'owned', 'own', 'accumulate(?:d)? to',
+      '(?:ended|exited|closed|finished) the (?:year|quarter|period|month) with', 'we (?:had|have)',
+    ],
     plausible: { min: 0, max: 2_000_000 },
   },
   {
     id: 'btc_pledged', unit: 'BTC', kind: 'stock', defaultBasis: 'actual', description: 'bitcoins pledged, lent or transferred out of free holdings',
-    cues: ['pledged', 'lent', 'loaned', 'as collateral', 'collateralized', 'restricted'],
+    cues: ['pledged', 'lent', 'loaned', 'lent out', 'as collateral', 'collateralized', 'secured by', 'restricted', 'transferred'],
+    plausible: { min: 0, max: 2_000_000 },
   },
   {
     id: 'btc_sold', unit: 'BTC', kind: 'flow', defaultBasis: 'actual', description: 'bitcoins sold in the period',
-    cues: ['sold', 'sales? of', 'liquidated'],
+    cues: ['sold', 'sell(?:ing)?', 'sales? of', 'liquidated'],
+    plausible: { min: 0, max: 2_000_000 },
   },
   {
     id: 'revenue_per_btc', unit: 'USD', kind: 'price', defaultBasis: 'actual', description: 'average revenue or price realised per bitcoin mined',
-    cues: ['(?:average )?revenue per (?:bitcoin|BTC)(?: mined)?', 'realized price', 'average (?:realized )?price per (?:bitcoin|BTC)'],
+    cues: ['(?:average )?revenue per (?:bitcoin|BTC)(?: mined)?', 'realized price', 'average (?:realized )?price per (?:bitcoin|BTC)', 'realized(?: an)?(?: average)?(?: of)?'],
+    plausible: { min: 1000, max: 2_000_000 },
   },
   {
     id: 'btc_price', unit: 'USD', kind: 'price', defaultBasis: 'market', description: 'a bitcoin market price quoted',
-    cues: ['(?:bitcoin|BTC) (?:price|prices)', 'price of (?:bitcoin|BTC)', '(?:bitcoin|BTC) (?:was )?trading at'],
+    cues: ['(?:bitcoin|BTC) (?:price|prices)', 'price of (?:bitcoin|BTC)', '(?:bitcoin|BTC) (?:was )?trading at', 'year-end price', 'spot price'],
+    plausible: { min: 1000, max: 2_000_000 },
   },
   {
     id: 'btc_held_value', unit: 'USD', kind: 'stock', defaultBasis: 'actual', description: 'the value of the bitcoin held at a date',
-    cues: ['(?:fair )?(?:market )?value of (?:our )?(?:owned )?(?:bitcoins?|BTC)(?: holdings)?', '(?:bitcoin|BTC) holdings (?:were )?(?:valued|worth)'],
+    cues: ['(?:fair )?(?:market )?value of (?:our )?(?:owned )?(?:bitcoins?|BTC)(?: holdings)?', '(?:bitcoin|BTC) holdings (?:were )?(?:valued|worth)', 'worth', 'valued at', '(?:fair|market) value of'],
+    plausible: { min: 10_000, max: 500_000_000_000 },
   },
   {
     id: 'cost_per_btc', unit: 'USD', kind: 'price', defaultBasis: 'actual', description: 'cost to mine one bitcoin',
     cues: ['cost to (?:mine|produce)(?: one| a| each)? (?:bitcoin|BTC)', '(?:cash |all-in |direct |marginal |production )?costs? per (?:bitcoin|BTC)(?: mined)?', '(?:cash|all-in) cost'],
+    plausible: { min: 1000, max: 2_000_000 },
   },
   // --- power ---
   {
@@ -212,8 +231,19 @@ export const metrics: readonly MetricDefinition[] = [
   },
   {
     id: 'units_ordered', unit: 'units', kind: 'flow', defaultBasis: 'actual', description: 'machines ordered or contracted',
-    cues: ['ordered', 'orders? (?:for|of)', 'purchase orders?', 'contracted', 'purchase agreements?'], entityFromModel: true,
+    cues: ['ordered', 'orders?', 'purchase orders?', 'contracted', '(?:purchase |framework |supply )?agreements?', 'for a total of'], entityFromModel: true,
   },
 ];
 
 export const metricById = new Map(metrics.map((m) => [m.id, m]));
+
+/**
+ * Phrases that contain a metric's cue words but name something else: "operating expenses,
+ * excluding cost of revenue, were $58.9 million" is no revenue. They are blanked out before cues
+ * are looked for.
+ */
+export const maskedPhrases: readonly string[] = [
+  'cost of (?:revenues?|sales|goods sold)', 'revenues? from (?:these|those|this|that|such) \\w+', 'revenue[- ]generating', 'revenue recognition', 'deferred revenues?', 'unrealized (?:gains?|loss(?:es)?)',
+  'fair value (?:gains?|loss(?:es)?)', 'change in (?:the )?fair value', 'cash flows?', 'non-cash', 'cash (?:outflows?|inflows?)',
+  '(?:gains?|loss(?:es)?) on (?:the )?(?:fair value|change in (?:the )?fair value|remeasurement)(?: of (?:our )?(?:bitcoin|BTC|digital assets)(?: holdings)?)?',
+];

@@ -1,5 +1,5 @@
-import { changeDirection, changeKinds, forwardCues, lossDirection, noFactBefore, specCues } from '../../registries/context-cues.ts';
-import { metrics, type MetricDefinition } from '../../registries/metrics.ts';
+import { changeDirection, changeKinds, forwardCues, lossDirection, noFactBefore, pastGuidance, specCues } from '../../registries/context-cues.ts';
+import { maskedPhrases, metrics, type MetricDefinition } from '../../registries/metrics.ts';
 
 /** Compiles a list of regular-expression fragments into one case-insensitive, word-bounded pattern. */
 export function phrasePattern(fragments: readonly string[], flags = 'gi'): RegExp {
@@ -16,8 +16,11 @@ export interface CueMatch {
 const metricPatterns = metrics.map((metric) => ({ metric, pattern: phrasePattern(metric.cues) }));
 const lossPatterns = new Map(metrics.filter((m) => m.lossCues).map((m) => [m.id, phrasePattern(m.lossCues!, 'i')]));
 
-/** Every cue phrase of every metric in a sentence. */
-export function findMetricCues(sentence: string): CueMatch[] {
+const maskPattern = phrasePattern(maskedPhrases);
+
+/** Every cue phrase of every metric in a sentence, phrases that only look like cues blanked out. */
+export function findMetricCues(text: string): CueMatch[] {
+  const sentence = text.replace(maskPattern, (m) => ' '.repeat(m.length));
   const found: CueMatch[] = [];
   for (const { metric, pattern } of metricPatterns) {
     pattern.lastIndex = 0;
@@ -25,7 +28,8 @@ export function findMetricCues(sentence: string): CueMatch[] {
       found.push({ metric, start: m.index, end: m.index + m[0].length, text: m[0] });
     }
   }
-  return found;
+  // "operating" inside "operating expenses" is no hash-rate cue: a cue inside a longer one of another metric goes
+  return found.filter((c) => !found.some((o) => o.metric !== c.metric && o.start <= c.start && o.end >= c.end && o.end - o.start > c.end - c.start));
 }
 
 export function isLossCue(metricId: string, cueText: string): boolean {
@@ -66,6 +70,21 @@ export function changeKindNear(sentence: string, at: number, end: number): 'yoy'
   return best && best.distance <= 90 ? best.kind : null;
 }
 
-export const isForward = (text: string) => forwardPattern.test(text);
+/** "a year-over-year increase of 93.8%": the kind said as the adjective of the change word. */
+export function changeKindJustBefore(text: string): 'yoy' | 'qoq' | 'since' | null {
+  for (const { kind, pattern } of kindPatterns) {
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+      const rest = text.slice(m.index + m[0].length);
+      if (/^\s*(?:(?:increase|decrease|growth|decline|rise|drop|improvement|reduction|gain|jump)(?:\s+(?:of|by))?)?\s*$/i.test(rest)) return kind;
+    }
+  }
+  return null;
+}
+
+const pastGuidancePattern = phrasePattern(pastGuidance, 'i');
+
+/** Forward-looking words, unless they speak of guidance already beaten ("exceeding our guidance"). */
+export const isForward = (text: string) => forwardPattern.test(text.replace(pastGuidancePattern, ' '));
 export const hasSpecCue = (text: string) => specPattern.test(text);
 export const isNoFactContext = (before: string) => noFactPatterns.some((p) => p.test(before));

@@ -1,8 +1,8 @@
 import { metricById, type MetricDefinition } from '../../registries/metrics.ts';
 import type { Paragraph, SegmentedTranscript, Sentence } from '../segment/segment.ts';
-import { changeKindNear, directionOf, findMetricCues, hasSpecCue, isForward, isLossCue, isNoFactContext, type CueMatch } from './cues.ts';
+import { changeKindJustBefore, changeKindNear, directionOf, findMetricCues, hasSpecCue, isForward, isLossCue, isNoFactContext, type CueMatch } from './cues.ts';
 import { findModels, findRegions, nearestEntity } from './entity.ts';
-import { resolvePeriod, type CallCalendar } from './period.ts';
+import { isFuturePeriod, resolvePeriod, type CallCalendar } from './period.ts';
 import type { Quantity } from './quantity.ts';
 
 export type Basis = 'actual' | 'guidance' | 'target' | 'spec' | 'market';
@@ -44,10 +44,17 @@ const metricOfUnit: Record<string, string> = {
   'USD/(PH/s)/day': 'hashprice',
   'USD/kWh': 'power_cost',
   MW: 'power_capacity',
+  'USD/share': 'eps',
 };
 
-/** Speakers whose numbers are statements of the company; the operator reads none, analysts mostly ask. */
-const statingRoles = new Set(['executive', 'investor_relations']);
+/** Speakers whose numbers are statements; the operator reads none. An analyst restating a figure states it too. */
+const statingRoles = new Set(['executive', 'investor_relations', 'analyst']);
+
+/** Words that join two numbers of one metric: "from $93,000 to $82,100", "40 EH/s by 2025 and 50 EH/s by 2026". */
+const linkingWords = /\b(?:to|and|or|from|versus|vs\.?|compared (?:to|with)|against|then)\b/i;
+
+/** A bare number that is a change in the unit of the sentence's subject: "1,200 more than at the end of the prior quarter". */
+const countChangeAfter = /^\s*(?:more|fewer|additional|less)\b/i;
 
 const LEFT_REACH = 90;
 const RIGHT_REACH = 45;
@@ -80,41 +87,50 @@ export function classifyFacts(t: SegmentedTranscript, quantities: Map<number, Qu
 }
 
 function classifySentence(s: Sentence, p: Paragraph, placed: Placed[], calendar: CallCalendar, previousMetric: string | null): FactDraft[] {
-  const usable = placed.filter(({ q }) => q.unit && !q.flags.includes('unit_mismatch') && q.dimension !== 'temperature');
-  if (!usable.length) return [];
   const text = s.text;
+  const usable = placed.filter(
+    ({ q, end }) => (q.unit || countChangeAfter.test(text.slice(end, end + 20))) && !q.flags.includes('unit_mismatch') && q.dimension !== 'temperature',
+  );
+  if (!usable.length) return [];
+  const lastOfUnit = new Map<string, { metric: MetricDefinition; end: number }>();
+  let lastLevel: { metric: MetricDefinition; end: number } | null = null;
   const cues = bindCues(text, usable);
   const models = findModels(text);
   const regions = findRegions(text);
   const facts: FactDraft[] = [];
-  let sentenceMetric: string | null = null;
+  const subject = startsWithReference(text) ? previousMetric : null;
 
-  for (const item of usable) {
+  for (const [index, item] of usable.entries()) {
     const { q, at, end } = item;
-    const before = text.slice(Math.max(0, at - 60), at);
-    if (isNoFactContext(before)) continue;
+    if (isNoFactContext(text.slice(Math.max(0, at - 60), at))) continue;
     const clause = clauseAround(text, at, end);
     const forward = isForward(text.slice(clause.start, clause.end));
-    const change = changeOf(text, item, q.unit === '%');
+    const change = changeOf(text, item, q.unit === '%', calendar);
+    const cue = cues.get(item);
+    const linked = linkedMetric(text, placed, item, lastOfUnit.get(q.unit));
 
     let metric: MetricDefinition | undefined;
-    let cue: CueMatch | undefined = cues.get(item);
     if (q.unit === '%') {
-      metric = percentMetric(cue, change, sentenceMetric ?? (startsWithReference(text) ? previousMetric : null));
-      if (!metric) continue;
+      metric = change ? changedMetric(text, item, cue, lastLevel, subject) : cue?.metric.unit === '%' ? cue.metric : linked;
+    } else if (!q.unit) {
+      // a bare count said as a change of the sentence's subject: "1,200 more than last quarter"
+      const base = lastLevel?.metric ?? (subject ? metricById.get(subject) : undefined);
+      metric = change && base && ['BTC', 'units'].includes(base.unit) ? base : undefined;
     } else if (metricOfUnit[q.unit]) {
-      metric = metricById.get(metricOfUnit[q.unit]);
-    } else if (cue) {
+      metric = metricById.get(cue?.metric.unit === q.unit ? cue.metric.id : metricOfUnit[q.unit]);
+    } else if (cue && (cue.metric.unit === q.unit || perShareCue(cue, item))) {
       metric = cue.metric;
-    } else if (change && (sentenceMetric || (startsWithReference(text) && previousMetric))) {
-      metric = metricById.get((sentenceMetric ?? previousMetric)!);
+    } else if (change && (lastLevel || subject)) {
+      metric = lastLevel?.metric ?? metricById.get(subject!);
       if (metric?.unit !== q.unit) metric = undefined;
+    } else {
+      metric = linked;
     }
     if (!metric && q.unit === 'TH/s' && nearestEntity(models, at, end, 60) && hasSpecCue(text)) metric = metricById.get('product_hashrate');
     if (!metric) continue;
 
     // which hash-rate statement: a model's rating, a plan, or what is running
-    const model = nearestEntity(models, at, end, 80);
+    const model = nearestEntity(models, at, end, 150);
     if (metric.unit === 'TH/s' && ['hashrate_installed', 'hashrate_target', 'hashrate_sold'].includes(metric.id) && model && !change && hasSpecCue(text.slice(Math.max(0, model.start - 10), end + 10)) && q.value <= 2000) {
       metric = metricById.get('product_hashrate')!;
     } else if (metric.id === 'hashrate_installed' && forward) {
@@ -122,28 +138,41 @@ function classifySentence(s: Sentence, p: Paragraph, placed: Placed[], calendar:
     } else if (metric.id === 'hashrate_target' && !forward) {
       metric = metricById.get('hashrate_installed')!;
     }
+    const unit = q.unit === 'USD' && metric.unit === 'USD/share' ? 'USD/share' : q.unit || metric.unit;
+    if (!change && !canDescribe(metric, item)) continue;
 
-    const basis = basisOf(metric, forward, model !== null && (metric.entityFromModel ?? false));
-    const changeKind = change ? change.kind : null;
+    const limits = {
+      text,
+      at,
+      end,
+      leftLimit: index > 0 ? usable[index - 1].end : 0,
+      rightLimit: index + 1 < usable.length ? usable[index + 1].at : text.length,
+      firstAt: usable[0].at,
+    };
+    // a value for a period after the call's own is a plan or guidance, whatever the verb
+    const ahead = forward || isFuturePeriod(resolvePeriod(limits, metric.kind, calendar, false), calendar);
+    if (metric.id === 'hashrate_installed' && ahead) metric = metricById.get('hashrate_target')!;
+    const basis = basisOf(metric, ahead, model !== null && (metric.entityFromModel ?? false));
     let value = q.value;
     let valueHigh = q.valueHigh;
+    const negate = () => ([value, valueHigh] = [-(valueHigh ?? value), valueHigh === null ? null : -value]);
     if (change) {
-      if (change.direction < 0 && value > 0) [value, valueHigh] = [-(valueHigh ?? value), valueHigh === null ? null : -value];
-    } else if (cue && cue.metric.id === metric.id && isLossCue(metric.id, cue.text) && value > 0) {
-      [value, valueHigh] = [-(valueHigh ?? value), valueHigh === null ? null : -value];
+      if (change.direction < 0 && value > 0) negate();
+    } else if (value > 0 && saysLossOf(metric, cue, text, lastOfUnit.get(q.unit)?.end ?? 0, at)) {
+      negate();
     }
-    const period = resolvePeriod({ text, at, end }, metric.kind, calendar, basis === 'guidance' || basis === 'target');
+    const period = resolvePeriod(limits, metric.kind, calendar, basis === 'guidance' || basis === 'target');
     facts.push({
       metric: metric.id,
       value,
       valueHigh,
-      unit: q.unit,
+      unit,
       statedValue: q.statedValue,
       statedUnit: q.statedUnit,
       qualifier: q.qualifier,
       period,
       basis,
-      changeKind,
+      changeKind: change ? change.kind : null,
       entity: entityOf(metric, cue, model, nearestEntity(regions, at, end, 80)),
       speaker: p.speaker,
       section: p.section,
@@ -153,9 +182,38 @@ function classifySentence(s: Sentence, p: Paragraph, placed: Placed[], calendar:
       quote: q.surface,
       sentence: text,
     });
-    if (!change) sentenceMetric = metric.id;
+    if (!change) {
+      lastOfUnit.set(q.unit, { metric, end });
+      lastLevel = { metric, end };
+    }
   }
   return facts;
+}
+
+/**
+ * The metric a percentage change is of: a cue of its own said after the last level ("revenue
+ * was $X, and gross margin improved 5%"), else the level it follows ("stood at 12.6 EH/s, up
+ * 140%"), else the sentence's cue or the subject carried over from the sentence before.
+ */
+function changedMetric(text: string, item: Placed, cue: CueMatch | undefined, lastLevel: { metric: MetricDefinition; end: number } | null, subject: string | null): MetricDefinition | undefined {
+  const ownClause = cue && (cue.start >= item.end || !/,/.test(text.slice(cue.end, item.at)));
+  if (cue && (!lastLevel || (cue.start >= lastLevel.end && ownClause))) return cue.metric;
+  if (lastLevel) return lastLevel.metric;
+  return subject ? metricById.get(subject) : undefined;
+}
+
+/** "net loss per share was $0.06": a per-share cue right before a dollar amount makes it per share. */
+function perShareCue(cue: CueMatch, item: Placed): boolean {
+  return cue.metric.unit === 'USD/share' && item.q.unit === 'USD' && cue.end <= item.at && item.at - cue.end <= 20 && Math.abs(item.q.value) < 1000;
+}
+
+/** A loss said with the number: a loss cue ("net loss"), or "was a loss of" between the cue and the number. */
+function saysLossOf(metric: MetricDefinition, cue: CueMatch | undefined, text: string, from: number, at: number): boolean {
+  if (cue && cue.metric.id === metric.id && isLossCue(metric.id, cue.text)) return true;
+  if (metric.unit === 'USD/share') return saysLoss(text.slice(Math.max(0, at - 80), at));
+  if (!metric.signed) return false;
+  const between = text.slice(Math.max(from, cue && cue.end <= at ? cue.end : at - 40), at);
+  return /\b(?:loss|losses|negative|minus)\b/i.test(between);
 }
 
 /**
@@ -168,7 +226,7 @@ function bindCues(text: string, placed: Placed[]): Map<Placed, CueMatch> {
   for (const cue of findMetricCues(text)) {
     let nearest: { item: Placed; distance: number } | null = null;
     for (const item of placed) {
-      if (cue.metric.unit !== item.q.unit && !(item.q.unit === '%' && cue.metric.unit !== '%')) continue;
+      if (!canDescribe(cue.metric, item)) continue;
       const distance = distanceOf(text, cue, item);
       if (distance === null) continue;
       if (!nearest || distance < nearest.distance) nearest = { item, distance };
@@ -182,25 +240,49 @@ function bindCues(text: string, placed: Placed[]): Map<Placed, CueMatch> {
   return new Map([...best].map(([item, { cue }]) => [item, cue]));
 }
 
+/** A cue can describe a number in its metric's unit and plausible range, or a percentage (a change of it). */
+function canDescribe(metric: MetricDefinition, item: Placed): boolean {
+  const { q } = item;
+  if (q.unit === '%') return true;
+  const unitFits = metric.unit === q.unit || (metric.unit === 'USD/share' && q.unit === 'USD' && Math.abs(q.value) < 1000);
+  if (!unitFits) return false;
+  const range = metric.plausible;
+  if (!range) return true;
+  const size = Math.abs(q.value);
+  return range.minAbs !== undefined ? size >= range.minAbs && size <= Math.max(Math.abs(range.min), range.max) : q.value >= range.min && q.value <= range.max;
+}
+
 function distanceOf(text: string, cue: CueMatch, item: Placed): number | null {
   if (cue.end <= item.at) {
-    const gap = item.at - cue.end;
-    if (gap > LEFT_REACH || /[;]/.test(text.slice(cue.end, item.at))) return null;
-    return gap;
+    const between = text.slice(cue.end, item.at);
+    const gap = between.length;
+    if (gap > LEFT_REACH || /[;]/.test(between)) return null;
+    // "For our machine sales, we accrued $22.9 million for write-downs": a new clause starts between
+    return /,\s+(?:we|our|they|it|the company|which)\b/i.test(between) ? gap + 40 : gap;
   }
   if (cue.start >= item.end) {
-    const gap = cue.start - item.end;
-    if (gap > RIGHT_REACH || /[;,.]/.test(text.slice(item.end, cue.start).replace(/\d[.,]\d/g, ''))) return null;
-    return gap * 1.5 + 3;
+    const between = text.slice(item.end, cue.start);
+    if (between.length > RIGHT_REACH || /[;,.]/.test(between.replace(/\d[.,]\d/g, '')) || /\b(?:than|compared|versus|from)\b/i.test(between)) return null;
+    return between.length * 1.5 + 3;
   }
   return null; // the cue overlaps the number: "hash rate" inside a unit phrase says nothing more
 }
 
-/** The clause a number stands in: between the nearest semicolons or sentence bounds. */
+const clauseBreak = /;|,\s+(?:and|but|while|whereas|although|though)\s/g;
+
+/** The clause a number stands in: between semicolons or ", and" / ", while" joins. */
 function clauseAround(text: string, at: number, end: number): { start: number; end: number } {
-  const left = text.lastIndexOf(';', at);
-  const right = text.indexOf(';', end);
-  return { start: left < 0 ? 0 : left + 1, end: right < 0 ? text.length : right };
+  let start = 0;
+  let stop = text.length;
+  clauseBreak.lastIndex = 0;
+  for (let m = clauseBreak.exec(text); m; m = clauseBreak.exec(text)) {
+    if (m.index + m[0].length <= at) start = m.index + m[0].length;
+    else if (m.index >= end) {
+      stop = m.index;
+      break;
+    }
+  }
+  return { start, end: stop };
 }
 
 /** "This represents ...", "That is ...": the sentence continues the last one's subject. */
@@ -218,14 +300,18 @@ interface Change {
  * 26%") or a comparison right after it ("98 more than last quarter"), with the nearest phrase
  * that says how it is measured. A percentage needs both; a change without a kind is left out.
  */
-function changeOf(text: string, item: Placed, percent: boolean): Change | null {
+function changeOf(text: string, item: Placed, percent: boolean, calendar: CallCalendar): Change | null {
   const before = text.slice(Math.max(0, item.at - 45), item.at);
   const after = text.slice(item.end, item.end + 40);
   const directionBefore = /(?:increase[sd]?|decrease[sd]?|up|down|grew|grow(?:th)?|rose|declined?|fell|drop(?:ped)?|improved?|narrowed|widened|higher|lower|jump(?:ed)?|gain(?:ed)?|reduc(?:ed|tion))(?: (?:by|of))?(?: (?:approximately|about|around|roughly|nearly|almost|over|more than|some|just over|just under))?\s*$/i.exec(before);
   const comparisonAfter = /^\s*(?:(?:more|fewer|less|higher|lower) than|(?:increase|decrease|growth|decline|improvement|rise|drop|jump|gain|reduction)\b)/i.exec(after);
   const adjectival = /^\s*(?:year[- ]over[- ]year|quarter[- ]over[- ]quarter|sequential)\s+(?:increase|decrease|growth|decline|improvement|rise|drop|jump|gain|reduction)/i.exec(after);
   if (!directionBefore && !comparisonAfter && !adjectival) return null;
-  const kind = changeKindNear(text, item.at, item.end);
+  const said = directionBefore ? item.at - directionBefore[0].length : item.at;
+  const kind =
+    changeKindJustBefore(text.slice(Math.max(0, said - 30), said)) ??
+    comparedQuarterKind(text.slice(item.end, item.end + 70), calendar) ??
+    changeKindNear(text, item.at, item.end);
   if (!kind) return null;
   const words = directionBefore ? directionBefore[0] : (comparisonAfter ?? adjectival)![0];
   const ofLoss = /\bloss(?:es)?\b/i.test(text.slice(Math.max(0, item.at - 90), item.at));
@@ -234,14 +320,19 @@ function changeOf(text: string, item: Placed, percent: boolean): Change | null {
   return { kind, direction: direction || 1 };
 }
 
-/** A percentage is a change of the metric the sentence is about, or a margin or share level. */
-function percentMetric(cue: CueMatch | undefined, change: Change | null, subject: string | null): MetricDefinition | undefined {
-  if (change) {
-    if (cue && cue.metric.unit !== '%') return cue.metric;
-    if (cue && cue.metric.unit === '%') return cue.metric;
-    return subject ? metricById.get(subject) : undefined;
-  }
-  return cue?.metric.unit === '%' ? cue.metric : undefined;
+const ordinalQuarter: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4 };
+
+/**
+ * "up 112% from the fourth quarter of 2023": a change against a named quarter is year over year
+ * when that quarter is a year before the call's, sequential when it is the one before.
+ */
+function comparedQuarterKind(after: string, calendar: CallCalendar): ChangeKind | null {
+  const m = /^[^.;]{0,25}?\b(?:from|compared (?:to|with)|versus|vs\.?|than(?: in| at)?(?: the end of)?)\s+(?:the |our )?(?:fiscal )?(first|second|third|fourth)[- ]quarter(?: of)?(?: fiscal)?(?: (\d{4}|last year|the prior year|the previous year))?/i.exec(after);
+  if (!m) return null;
+  const quarter = ordinalQuarter[m[1].toLowerCase()];
+  const year = !m[2] ? (quarter < calendar.quarter ? calendar.year : calendar.year - 1) : /^\d/.test(m[2]) ? Number(m[2]) : calendar.year - 1;
+  const back = (calendar.year - year) * 4 + (calendar.quarter - quarter);
+  return back === 4 ? 'yoy' : back === 1 ? 'qoq' : null;
 }
 
 function basisOf(metric: MetricDefinition, forward: boolean, ofModel: boolean): 'actual' | 'guidance' | 'target' | 'spec' | 'market' {
@@ -259,4 +350,24 @@ function entityOf(metric: MetricDefinition, cue: CueMatch | undefined, model: { 
   if (metric.entityFromModel && model) return model.name;
   if (['revenue_share', 'hashrate_installed', 'hashrate_target', 'power_capacity'].includes(metric.id) && region) return region.name;
   return null;
+}
+
+/**
+ * A number with no cue of its own takes the metric of the previous number in the same unit
+ * when only a linking word stands between them ("from $93,000 ... to about $82,100").
+ */
+function linkedMetric(text: string, placed: Placed[], item: Placed, last: { metric: MetricDefinition; end: number } | undefined): MetricDefinition | undefined {
+  if (!last || last.end > item.at) return undefined;
+  let between = text.slice(last.end, item.at);
+  for (const other of placed) {
+    if (other.at >= last.end && other.end <= item.at) between = between.replace(other.q.surface, ' ');
+  }
+  if (between.length > 60 || /[.;?!]/.test(between) || !linkingWords.test(between)) return undefined;
+  return last.metric;
+}
+
+/** Of "net loss of $96.2 million, or $0.31 per share", the nearest result word says loss. */
+function saysLoss(before: string): boolean {
+  const words = [...before.matchAll(/\b(loss|losses|income|earnings|profit)\b/gi)];
+  return words.length > 0 && /^loss/i.test(words[words.length - 1][1]);
 }

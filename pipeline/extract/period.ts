@@ -65,6 +65,13 @@ const periodRules: readonly PeriodRule[] = [
       return `${year}-${String(month).padStart(2, '0')}-${m[2].padStart(2, '0')}`;
     },
   },
+  // the same quarter a year earlier: "in the same quarter last year", "a year earlier", "prior-year quarter"
+  {
+    pattern: /\b(?:(?:the )?same (?:quarter|period) (?:of |in )?(?:last|prior|previous|a) year|(?:a|one) year (?:earlier|ago|before)|(?:the )?prior[- ]year (?:period|quarter))\b/gi,
+    resolve: (_m, c) => shiftQuarter(c.year, c.quarter, -4).join('Q'),
+  },
+  // "we ended the quarter with", "exited the quarter at"
+  { pattern: /\b(?:ended|closed|exited|finished) the (?:quarter|period)\b/gi, resolve: (_m, c) => c.quarterEnd },
   // the end of a quarter: "at the end of the quarter", "quarter-end", "end of quarter three", "end of last quarter"
   {
     pattern: /\b(?:end of (?:the )?(?:(first|second|third|fourth) quarter|quarter (one|two|three|four)|q([1-4])|(last|previous|prior|this|the) quarter|quarter)|quarter[- ]end|end of the period|period[- ]end)\b/gi,
@@ -78,10 +85,14 @@ const periodRules: readonly PeriodRule[] = [
       return c.quarterEnd;
     },
   },
-  // year end: "at year-end", "end of 2025"
+  // year end: "at year-end", "end of 2025", "end of calendar 2025", "end of fiscal 2026", "end of next year"
   {
-    pattern: /\b(?:(?:at |by )?(?:the )?(?:fiscal )?year[- ]end|end of (?:the )?(?:fiscal )?(?:year|(\d{4})))\b/gi,
-    resolve: (m, c, forward) => (forward ? String(m[1] ? Number(m[1]) : c.year) : quarterEndOf(c, m[1] ? Number(m[1]) : c.year, 4)),
+    pattern: /\b(?:(?:the )?(?:(fiscal|calendar) )?year[- ]end|end of (?:the )?(?:(fiscal|calendar) )?(?:year|(\d{4})|(next|this) year))\b/gi,
+    resolve: (m, c) => {
+      const year = m[3] ? Number(m[3]) : m[4]?.toLowerCase() === 'next' ? c.year + 1 : c.year;
+      const calendarYear = (m[1] ?? m[2])?.toLowerCase() === 'calendar';
+      return calendarYear ? `${year}-12-31` : quarterEndOf(c, year, 4);
+    },
   },
   // a half: "first half of 2025", "second half of next year", "H1 2025", "mid-2025"
   {
@@ -120,10 +131,15 @@ const periodRules: readonly PeriodRule[] = [
 ];
 
 export interface PeriodContext {
-  /** the clause around the number, and where the number stands in it */
+  /** the sentence around the number, and where the number stands in it */
   text: string;
   at: number;
   end: number;
+  /** end of the previous quantity and start of the next: a period phrase past them belongs to them */
+  leftLimit: number;
+  rightLimit: number;
+  /** start of the sentence's first quantity: a phrase before it ("In the fourth quarter, ...") applies to all */
+  firstAt: number;
 }
 
 /**
@@ -132,6 +148,7 @@ export interface PeriodContext {
  */
 export function resolvePeriod(context: PeriodContext, kind: 'flow' | 'stock' | 'spec' | 'price', calendar: CallCalendar, forward: boolean): string {
   let best: { distance: number; period: string } | null = null;
+  let leading: { distance: number; period: string } | null = null;
   for (const rule of periodRules) {
     rule.pattern.lastIndex = 0;
     for (let m = rule.pattern.exec(context.text); m; m = rule.pattern.exec(context.text)) {
@@ -139,11 +156,23 @@ export function resolvePeriod(context: PeriodContext, kind: 'flow' | 'stock' | '
       const end = start + m[0].length;
       if (start < context.end && end > context.at) continue; // inside the number itself
       const distance = end <= context.at ? context.at - end : (start - context.end) * 1.2;
-      if (best && distance >= best.distance) continue;
+      // "stable compared to the second quarter": the phrase dates what the number is compared with
+      const comparison = start >= context.end && /\b(?:compared|versus|vs\.?|relative|than|from)\b/i.test(context.text.slice(context.end, start));
+      if (comparison) continue;
+      const own = start >= context.leftLimit && end <= context.rightLimit;
+      const sentenceLeading = end <= context.firstAt;
+      if (!own && !sentenceLeading) continue;
+      const slot = own ? best : leading;
+      if (slot && distance >= slot.distance) continue;
       const period = rule.resolve(m, calendar, forward);
-      if (period) best = { distance, period };
+      if (!period) continue;
+      if (own) best = { distance, period };
+      else leading = { distance, period };
     }
   }
+  best ??= leading;
+  // a flow is over a period: a date said near it dates something else
+  if (best && kind === 'flow' && /^\d{4}-\d{2}-\d{2}$/.test(best.period)) best = null;
   if (best) {
     // a stock is at a date: a quarter named for it means that quarter's end
     const q = /^(\d{4})Q([1-4])$/.exec(best.period);
@@ -152,4 +181,17 @@ export function resolvePeriod(context: PeriodContext, kind: 'flow' | 'stock' | '
   }
   if (kind === 'stock' && !forward) return calendar.quarterEnd;
   return `${calendar.year}Q${calendar.quarter}`;
+}
+
+/** Whether a period lies after the call's own quarter (a later quarter, half, year, or a date past the quarter end). */
+export function isFuturePeriod(period: string, calendar: CallCalendar): boolean {
+  const index = calendar.year * 4 + calendar.quarter - 1;
+  let m = /^(\d{4})Q([1-4])$/.exec(period);
+  if (m) return Number(m[1]) * 4 + Number(m[2]) - 1 > index;
+  m = /^(\d{4})H([12])$/.exec(period);
+  if (m) return Number(m[1]) * 4 + (m[2] === '1' ? 1 : 3) > index;
+  m = /^(\d{4})$/.exec(period);
+  if (m) return Number(m[1]) > calendar.year;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(period)) return period > calendar.quarterEnd && (!calendar.callDate || period > calendar.callDate);
+  return false;
 }

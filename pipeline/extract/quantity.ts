@@ -42,7 +42,7 @@ const qualifierWords: Record<Exclude<Qualifier, 'exact'>, { en: string[]; zh: st
   approximately: {
     en: ['approximately', 'approx.', 'approx', 'around', 'about', 'roughly', 'some', 'circa', 'an estimated', 'estimated',
       'on the order of', 'in the region of', 'in the neighborhood of', 'ca.', '~'],
-    zh: ['大約', '大约', '大概', '約', '约'],
+    zh: ['大約為', '大约为', '約為', '约为', '大約', '大约', '大概', '約', '约'],
   },
   // "just under" is read as nearly: the value is close to, and below, the number said.
   nearly: {
@@ -113,6 +113,7 @@ const notModifiers = new Set([
   'his', 'her', 'were', 'was', 'is', 'are', 'be', 'been', 'that', 'which', 'who', 'as', 'than', 'into', 'across', 'over',
   'under', 'about', 'each', 'every', 'those', 'these', 'this', 'we', 'they', 'it', 'you', 'if', 'when', 'while', 'but',
   'not', 'no', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'do', 'did', 'does',
+  'during', 'through', 'since', 'until', 'after', 'before', 'within', 'last', 'next', 'this', 'that',
 ]);
 
 const smallNumbers: Record<string, number> = {
@@ -260,7 +261,9 @@ const plusPattern = /(?:-plus|\+)(?![A-Za-z0-9])/iy;
 const hyphen = /-(?=[A-Za-z])/y;
 const perPattern = /[ \t\u00a0]*(?:\/|per(?![A-Za-z])|an?(?![A-Za-z])|每)[ \t\u00a0]*/iy;
 const perSecondPattern = /[ \t\u00a0]*(?:per[ \t\u00a0]+second|\/s(?:ec)?)(?![A-Za-z])/iy;
-const rangeConnector = /[ \t\u00a0]*(to|through|and|-|–|—|~|至|到)[ \t\u00a0]*/iy;
+const rangeConnector = /[ \t\u00a0]*(to|through|and|or|-|–|—|~|至|到)(?![A-Za-z])[ \t\u00a0]*/iy;
+// "anywhere from 10% to 15%" is a range, unlike a change "from X to Y".
+const rangeFrom = /(?:anywhere|ranging|ranges?|somewhere)[ \t\u00a0]+from[ \t\u00a0]*$/i;
 const modifierToken = /[ \t\u00a0]+([A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)/y;
 const wordAfter = /[ \t\u00a0]+([A-Za-z]+)/y;
 const durationAfter = /(?:[ \t\u00a0]*|-)(?:years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|quarters?|decades?|nights?)(?![A-Za-z])/iy;
@@ -289,6 +292,8 @@ interface Phrase {
   qualifier: Qualifier;
   /** The lower-cased word before the phrase (before qualifier words). */
   wordBefore: string;
+  /** A spelled-out number with no unit ("one of the") is no quantity unless a range gives it one ("two or three sites"). */
+  needsUnit: boolean;
 }
 
 type Parse = { phrase: Phrase } | { excluded: 'label' | 'duration' };
@@ -443,11 +448,11 @@ function parseAt(text: string, found: RegExpExecArray, language: Language, asRan
   const startWithoutPrefix = start;
   let perPrefix: SaidUnit | null = null;
   if (language === 'zh') {
-    const found = lastMatch(chinesePerPrefixPattern, text, start, 24);
-    const entry = found ? chineseDenominatorByAlias.get(found[1].toLowerCase()) : undefined;
-    if (found && entry) {
-      perPrefix = { entry, said: found[1] };
-      start = found.index;
+    const prefixMatch = lastMatch(chinesePerPrefixPattern, text, start, 24);
+    const entry = prefixMatch ? chineseDenominatorByAlias.get(prefixMatch[1].toLowerCase()) : undefined;
+    if (prefixMatch && entry) {
+      perPrefix = { entry, said: prefixMatch[1] };
+      start = prefixMatch.index;
     }
   }
 
@@ -575,16 +580,15 @@ function parseAt(text: string, found: RegExpExecArray, language: Language, asRan
     for (let step = 0; step < 2; step += 1) {
       modifierToken.lastIndex = cursor;
       const token = modifierToken.exec(text);
-      if (!token) break;
+      if (!token || notModifiers.has(token[1].toLowerCase())) break;
       cursor = modifierToken.lastIndex;
       durationAfter.lastIndex = cursor;
       if (durationAfter.exec(text)) return excluded('duration');
     }
     chineseDateOrDuration.lastIndex = scale ? scale.end : end;
     if (!scale && chineseDateOrDuration.exec(text)) return excluded('duration');
-    if (words !== undefined) return excluded();
-    const plain = digits.replace(/,/g, '');
-    if (!scale && !hasCurrency && /^\d{4}$/.test(plain) && Number(plain) >= 1900 && Number(plain) <= 2100) return excluded();
+    // A year is written without a thousands separator: "2024" is a year, "2,024" a count.
+    if (digits !== undefined && !scale && !hasCurrency && /^\d{4}$/.test(digits) && Number(digits) >= 1900 && Number(digits) <= 2100) return excluded();
   }
 
   for (const trailing of trailingQualifiers) {
@@ -611,6 +615,7 @@ function parseAt(text: string, found: RegExpExecArray, language: Language, asRan
       denominators,
       qualifier,
       wordBefore: wordBeforeMatch ? wordBeforeMatch[1].toLowerCase() : '',
+      needsUnit: words !== undefined && numerator === null,
     },
   };
 }
@@ -620,8 +625,8 @@ function unitPhraseOf(phrase: Phrase): UnitPhrase {
 }
 
 function toQuantity(text: string, low: Phrase, high: Phrase | null): Quantity {
-  const resolved = resolveUnit(unitPhraseOf(high ?? low));
-  const lowResolved = high ? resolved : resolveUnit(unitPhraseOf(low));
+  const lowResolved = resolveUnit(unitPhraseOf(low));
+  const highResolved = high ? resolveUnit(unitPhraseOf(high)) : null;
   const end = high ? high.end : low.end;
   return {
     start: low.start,
@@ -631,7 +636,7 @@ function toQuantity(text: string, low: Phrase, high: Phrase | null): Quantity {
     statedUnit: lowResolved.statedUnit,
     scale: (high ?? low).scale?.said ?? null,
     value: scaleDecimal(low.decimal, lowResolved.exponent),
-    valueHigh: high ? scaleDecimal(high.decimal, resolved.exponent) : null,
+    valueHigh: high && highResolved ? scaleDecimal(high.decimal, highResolved.exponent) : null,
     unit: lowResolved.unit,
     dimension: lowResolved.dimension,
     qualifier: low.qualifier,
@@ -649,9 +654,9 @@ function mergeRange(low: Phrase, high: Phrase): Phrase | null {
     return left.unit === right.unit && left.dimension === right.dimension && left.flags.join() === right.flags.join();
   };
   if (isBare(low) && !isBare(high)) {
-    return { ...low, numerator: high.numerator, denominators: high.denominators, scale: low.scale ?? high.scale };
+    return { ...low, numerator: high.numerator, denominators: high.denominators, scale: low.scale ?? high.scale, needsUnit: false };
   }
-  if (isBare(low) && isBare(high)) return { ...low, scale: low.scale ?? high.scale };
+  if (isBare(low) && isBare(high)) return low.needsUnit || high.needsUnit ? null : { ...low, scale: low.scale ?? high.scale };
   if (!isBare(high) && sameUnit(low, high)) {
     return low.scale || !high.scale ? low : { ...low, scale: high.scale };
   }
@@ -684,8 +689,9 @@ export function extractQuantities(text: string, language: Language): Quantity[] 
     const next = found[index + 1];
     if (connector && next) {
       const word = connector[1].toLowerCase();
-      const between = low.wordBefore === 'between';
-      const allowed = (word !== 'and' || between) && (between || !changeWords.has(low.wordBefore) && low.wordBefore !== '從' && low.wordBefore !== '从');
+      const between = low.wordBefore === 'between' || rangeFrom.test(text.slice(Math.max(0, low.phraseStart - 24), low.phraseStart));
+      const allowed = (word !== 'and' || between) && (word !== 'or' || isBare(low)) &&
+        (between || !changeWords.has(low.wordBefore) && low.wordBefore !== '從' && low.wordBefore !== '从');
       const nextParsed = allowed ? parseAt(text, next, language, true) : null;
       if (nextParsed && 'excluded' in nextParsed && nextParsed.excluded === 'duration') continue;
       if (nextParsed && 'phrase' in nextParsed && nextParsed.phrase.phraseStart === rangeConnector.lastIndex) {
@@ -699,6 +705,7 @@ export function extractQuantities(text: string, language: Language): Quantity[] 
         }
       }
     }
+    if (low.needsUnit && !high) continue;
     const quantity = toQuantity(text, low, high);
     quantities.push(quantity);
     consumedUntil = quantity.end;
