@@ -8,9 +8,9 @@
 export const changeDirection = {
   up: [
     'increase[sd]?', 'increasing', 'up', 'grew', 'grow(?:n|ing|th)?', 'rose', 'rise', 'rising', 'higher', 'jump(?:ed)?', 'gain(?:ed)?',
-    'improve[sd]?', 'improvement', 'climb(?:ed)?', 'surge[sd]?', 'expan(?:ded|sion)', 'more than (?:doubled|tripled)', 'narrow(?:ed|ing)?',
+    'improve[sd]?', 'improvement', 'climb(?:ed)?', 'surge[sd]?', 'expan(?:ded|sion)', 'more than (?:doubled|tripled)', 'narrow(?:ed|ing)?', 'more', 'additional',
   ],
-  down: ['decrease[sd]?', 'decreasing', 'down', 'decline[sd]?', 'declining', 'fell', 'fall(?:en|ing)?', 'drop(?:ped)?', 'lower', 'reduc(?:ed|tion)', 'shr[ai]nk', 'contract(?:ed|ion)', 'widen(?:ed|ing)?'],
+  down: ['fewer', 'less', 'decrease[sd]?', 'decreasing', 'down', 'decline[sd]?', 'declining', 'fell', 'fall(?:en|ing)?', 'drop(?:ped)?', 'lower', 'reduc(?:ed|tion)', 'shr[ai]nk', 'contract(?:ed|ion)', 'widen(?:ed|ing)?'],
 };
 
 /** Direction words that, said of a loss, mean the loss got smaller (a positive change) or larger. */
@@ -58,7 +58,7 @@ export const pastGuidance = [
 ];
 
 /** Product-spec words: a number said of a machine model's rating. */
-export const specCues = ['delivers?', 'rated', 'model', 'series', 'machines?', 'miners?', 'product', 'as low as', 'up to', 'per unit', 'launch(?:ed)?', 'new generation', 'offers?'];
+export const specCues = ['delivers?', 'rated', 'runs? at', 'devices?', 'model', 'series', 'machines?', 'miners?', 'product', 'as low as', 'up to', 'per unit', 'launch(?:ed)?', 'new generation', 'offers?'];
 
 /**
  * Contexts whose numbers are no statement of a KPI: a sensitivity ("every $10,000 change"), a
@@ -66,5 +66,5 @@ export const specCues = ['delivers?', 'rated', 'model', 'series', 'machines?', '
  */
 export const noFactBefore = [
   '\\bconvert(?:s|ed|ible)? at\\s*$', '\\b(?:conversion|strike|exercise|offering) price(?: of)?\\s*$', '\\bcosts? to (?:mine|produce)\\s*$', '\\bper\\s*$',
-  '\\bevery\\s*$', '\\beach\\s*$', '\\bfor every\\s*$', '\\bif\\b[^.;]*$', '\\bassuming\\b[^.;]*$', '\\bhypothetical', '\\bsay\\s*$', '\\blet\'?s say\\b[^.;]*$',
+  '\\bevery\\s*$', '\\beach\\s*$', '\\bfor every\\s*$', '\\bif\\b[^.;,]*$', '\\bassuming\\b[^.;]*$', '\\bhypothetical', '\\bsay\\s*$', '\\blet\'?s say\\b[^.;]*$',
 ];

@@ -8,7 +8,7 @@
  * Quarter and half labels (Q3, H1, FY24) and filing forms (10-K, 20-F) are not models.
  */
 export const modelNamePattern =
-  /\b(?!(?:Q|H|FY|CY|E|P|T)\d{1,2}\b)(?:[A-Z]{1,2}\d{2,4}[a-zA-Z]{0,2}(?: (?:Pro|XP|Hydro|Hyd|Max|Plus|Ultra|Mini|Immersion|Air|series|Series)\b)*|(?:Avalon|Antminer|WhatsMiner|Whatsminer|SEALMINER|Nano|Titan|Bitmain)(?: [A-Z][\w+]*| \d{1,4}\w*){1,2})/g;
+  /\b(?!(?:Q|H|FY|CY|E|P|T)\d{1,2}\b)(?:(?:(?!(?:The|Our|In|At|For|And|With|This|That|Its|Each|Per|Of|On|By|As|Form|Slide|Page|Item|Phase|Section|Rule|Note|Fiscal)\b)[A-Z][a-z]{2,} )?[A-Z]{1,2}\d{1,4}[a-zA-Z]{0,2}(?: (?:Pro|XP|Hydro|Hyd|Max|Plus|Ultra|Mini|Immersion|Air|series|Series)\b)+|(?!(?:The|Our|In|At|For|And|With|This|That|Its|Each|Per|Of|On|By|As|Form|Slide|Page|Item|Phase|Section|Rule|Note|Fiscal)\b)[A-Z][a-z]{2,} (?!(?:Q|H|FY|CY)\d)[A-Z]{1,2}\d{1,4}[a-zA-Z]{0,2}\b|[A-Z]{1,2}\d{2,4}[a-zA-Z]{0,2}\b|(?:Avalon|Antminer|WhatsMiner|Whatsminer|SEALMINER|Nano|Bitmain)(?: [A-Z][\w+]*| \d{1,4}\w*){1,2})/g;
 
 /** Regions, countries and US states that calls name as where revenue or hash rate is. */
 export const regionNames: readonly string[] = [

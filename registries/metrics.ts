@@ -47,7 +47,10 @@ export const metrics: readonly MetricDefinition[] = [
   },
   {
     id: 'revenue_mining', unit: 'USD', kind: 'flow', defaultBasis: 'actual', description: 'revenue from self-mining',
-    cues: ['(?:self-|bitcoin |digital asset )?mining revenues?', 'revenues? from (?:our )?(?:self-|bitcoin )?mining(?: operations| business)?', 'self-mining revenues?'],
+    cues: [
+      '(?:self-|bitcoin |digital asset )?mining revenues?', 'revenues? from (?:our )?(?:self-|bitcoin )?mining(?: operations| business)?', 'self-mining revenues?',
+      'from (?:our )?(?:self-|bitcoin )?mining(?: operations)?',
+    ],
     plausible: { min: 0, max: 20_000_000_000 },
   },
   {
@@ -56,6 +59,8 @@ export const metrics: readonly MetricDefinition[] = [
       '(?:hosting|cloud|cloud mining|HPC|AI|colocation|data center|home miner|home miners|demand response|power sales|engineering|services|other) revenues?',
       '(?:HPC hosting|hosting|cloud|cloud mining|HPC|AI|colocation|data center|home[- ]mining(?: products)?|home miners?|consumer(?: products)?|demand response|power sales|engineering|services)(?: business| segment)? (?:contributed|generated|brought in|added)',
       'revenues? from (?:hosting|cloud|cloud mining|HPC|AI|colocation|data center|home miners?|demand response|power sales|engineering|services)',
+      'from (?:HPC hosting|hosting|cloud mining|colocation|power sales|demand response|engineering services)',
+      '(?:HPC hosting|hosting|colocation|cloud mining|power sales|demand response)(?: revenues?)? (?:was|were|came in at|came to|totaled|amounted to)',
     ],
     plausible: { min: 0, max: 10_000_000_000 },
   },
@@ -85,7 +90,7 @@ export const metrics: readonly MetricDefinition[] = [
   },
   {
     id: 'adjusted_ebitda', unit: 'USD', kind: 'flow', defaultBasis: 'actual', description: 'adjusted / non-GAAP EBITDA; a loss is negative',
-    cues: ['adjusted EBITDA', 'non-GAAP EBITDA', 'EBITDA'], lossCues: ['EBITDA loss', 'negative'],
+    cues: ['adjusted EBITDA(?: loss)?', 'non-GAAP EBITDA(?: loss)?', 'EBITDA(?: loss)?'], lossCues: ['EBITDA loss', 'negative'],
     signed: true, plausible: { min: -50_000_000_000, max: 50_000_000_000, minAbs: 1000 },
   },
   {
@@ -111,7 +116,7 @@ export const metrics: readonly MetricDefinition[] = [
   },
   {
     id: 'debt', unit: 'USD', kind: 'stock', defaultBasis: 'actual', description: 'debt outstanding at a date',
-    cues: ['(?:total |outstanding )?debt', 'borrowings', 'outstanding (?:convertible )?notes', 'notes outstanding'], plausible: { min: 10_000, max: 500_000_000_000 },
+    cues: ['(?:total |outstanding )?debt', 'borrowings', 'outstanding (?:convertible )?notes', 'notes outstanding', 'outstanding(?: on)?', 'loan balance'], plausible: { min: 10_000, max: 500_000_000_000 },
   },
   {
     id: 'capex', unit: 'USD', kind: 'flow', defaultBasis: 'actual', description: 'capital expenditure, spent or planned',
@@ -148,12 +153,12 @@ export const metrics: readonly MetricDefinition[] = [
   },
   {
     id: 'product_hashrate', unit: 'TH/s', kind: 'spec', defaultBasis: 'spec', description: 'hash rate of one machine model',
-    cues: ['delivers', 'per (?:unit|machine|miner)', 'hash ?rate of up to', 'rated at', 'offers', 'with a hash ?rate of'], entityFromModel: true,
+    cues: ['delivers', 'per (?:unit|machine|miner)', 'hash ?rate of up to', 'rated at', 'offers', 'with a hash ?rate of', 'runs? at', 'devices?', 'rigs?'], entityFromModel: true,
     plausible: { min: 1, max: 2_000 },
   },
   {
     id: 'network_hashrate', unit: 'TH/s', kind: 'stock', defaultBasis: 'market', description: "the Bitcoin network's hash rate",
-    cues: ['network hash ?rates?', 'global hash ?rates?', "network's hash ?rate", 'total network hash ?rate'],
+    cues: ['network hash ?rates?', 'global hash ?rates?', "network's hash ?rate", 'total network hash ?rate', 'network'],
   },
   // --- bitcoin ---
   {
@@ -186,7 +191,11 @@ export const metrics: readonly MetricDefinition[] = [
   },
   {
     id: 'btc_price', unit: 'USD', kind: 'price', defaultBasis: 'market', description: 'a bitcoin market price quoted',
-    cues: ['(?:bitcoin|BTC) (?:price|prices)', 'price of (?:bitcoin|BTC)', '(?:bitcoin|BTC) (?:was )?trading at', 'year-end price', 'spot price'],
+    cues: [
+      '(?:bitcoin|BTC) (?:price|prices)', 'price of (?:bitcoin|BTC)', '(?:bitcoin|BTC)(?: was| is)? trading(?: at| around| near| above| below)?',
+      '(?:bitcoin|BTC) (?:closed|ended|finished|averaged|hit|reached|fell|rose|climbed|dropped|traded)(?: the (?:year|quarter|period))?(?: at| from)?',
+      '(?:quarter|year)[- ]end price', 'spot price',
+    ],
     plausible: { min: 1000, max: 2_000_000 },
   },
   {
@@ -196,7 +205,10 @@ export const metrics: readonly MetricDefinition[] = [
   },
   {
     id: 'cost_per_btc', unit: 'USD', kind: 'price', defaultBasis: 'actual', description: 'cost to mine one bitcoin',
-    cues: ['cost to (?:mine|produce)(?: one| a| each)? (?:bitcoin|BTC)', '(?:cash |all-in |direct |marginal |production )?costs? per (?:bitcoin|BTC)(?: mined)?', '(?:cash|all-in) cost'],
+    cues: [
+      'cost to (?:mine|produce)(?: one| a| each)? (?:bitcoin|BTC)', '(?:cash |all-in |direct |marginal |production )?costs? per (?:bitcoin|BTC|coin)(?: mined)?',
+      '(?:cash|all-in|direct|marginal|production) costs?', 'all-in',
+    ],
     plausible: { min: 1000, max: 2_000_000 },
   },
   // --- power ---
@@ -227,7 +239,7 @@ export const metrics: readonly MetricDefinition[] = [
   },
   {
     id: 'units_delivered', unit: 'units', kind: 'flow', defaultBasis: 'actual', description: 'machines or products delivered/shipped',
-    cues: ['delivered', 'shipped', 'deliveries', 'shipments', 'sold'], entityFromModel: true,
+    cues: ['delivered', 'shipped', 'deliveries', 'shipments', 'sold', 'ship(?:ping)?', 'deliver(?:ing)?'], entityFromModel: true,
   },
   {
     id: 'units_ordered', unit: 'units', kind: 'flow', defaultBasis: 'actual', description: 'machines ordered or contracted',

@@ -127,6 +127,7 @@ function classifySentence(s: Sentence, p: Paragraph, placed: Placed[], calendar:
       metric = linked;
     }
     if (!metric && q.unit === 'TH/s' && nearestEntity(models, at, end, 60) && hasSpecCue(text)) metric = metricById.get('product_hashrate');
+    metric ??= fallbackMetric(text, item, forward, calendar, clause);
     if (!metric) continue;
 
     // which hash-rate statement: a model's rating, a plan, or what is running
@@ -138,15 +139,15 @@ function classifySentence(s: Sentence, p: Paragraph, placed: Placed[], calendar:
     } else if (metric.id === 'hashrate_target' && !forward) {
       metric = metricById.get('hashrate_installed')!;
     }
-    const unit = q.unit === 'USD' && metric.unit === 'USD/share' ? 'USD/share' : q.unit || metric.unit;
+    const unit = q.unit === 'USD' && (metric.unit === 'USD/share' || metric.unit === 'USD/kWh') ? metric.unit : q.unit || metric.unit;
     if (!change && !canDescribe(metric, item)) continue;
 
     const limits = {
       text,
       at,
       end,
-      leftLimit: index > 0 ? usable[index - 1].end : 0,
-      rightLimit: index + 1 < usable.length ? usable[index + 1].at : text.length,
+      leftLimit: Math.max(index > 0 ? usable[index - 1].end : 0, clause.start),
+      rightLimit: Math.min(index + 1 < usable.length ? usable[index + 1].at : text.length, clause.end),
       firstAt: usable[0].at,
     };
     // a value for a period after the call's own is a plan or guidance, whatever the verb
@@ -202,6 +203,32 @@ function changedMetric(text: string, item: Placed, cue: CueMatch | undefined, la
   return subject ? metricById.get(subject) : undefined;
 }
 
+/** "at 4.6 cents power": cents said of power are a price per kWh. */
+function centsOfPower(item: Placed): boolean {
+  return item.q.unit === 'USD' && item.q.value > 0 && item.q.value < 0.5 && /cents?/i.test(item.q.surface);
+}
+
+/**
+ * When no cue names the metric: a hash rate said of a later period is a plan ("take us to 22
+ * EH/s by mid-2026"); a dollar amount per bitcoin is a cost, a revenue or a price by the word
+ * the sentence uses; cents followed by "power" are a power price.
+ */
+function fallbackMetric(text: string, item: Placed, forward: boolean, calendar: CallCalendar, clause: { start: number; end: number }): MetricDefinition | undefined {
+  const { q, at, end } = item;
+  if (q.unit === 'TH/s' && q.value > 2000 && q.value < 5_000_000_000) {
+    const said = resolvePeriod({ text, at, end, leftLimit: clause.start, rightLimit: clause.end, firstAt: at }, 'stock', calendar, true);
+    if (forward && isFuturePeriod(said, calendar)) return metricById.get('hashrate_target');
+  }
+  if (q.unit === 'USD' && /per (?:bitcoin|BTC|coin)\b/i.test(q.surface)) {
+    const words = text.slice(clause.start, clause.end);
+    if (/\bcosts?\b|all-in/i.test(words)) return metricById.get('cost_per_btc');
+    if (/\brevenue\b|\brealized\b/i.test(words)) return metricById.get('revenue_per_btc');
+    if (/\bprice\b/i.test(words)) return metricById.get('btc_price');
+  }
+  if (centsOfPower(item) && /^\s*(?:all-in\s+)?(?:power|electricity)\b/i.test(text.slice(end, end + 20))) return metricById.get('power_cost');
+  return undefined;
+}
+
 /** "net loss per share was $0.06": a per-share cue right before a dollar amount makes it per share. */
 function perShareCue(cue: CueMatch, item: Placed): boolean {
   return cue.metric.unit === 'USD/share' && item.q.unit === 'USD' && cue.end <= item.at && item.at - cue.end <= 20 && Math.abs(item.q.value) < 1000;
@@ -244,7 +271,8 @@ function bindCues(text: string, placed: Placed[]): Map<Placed, CueMatch> {
 function canDescribe(metric: MetricDefinition, item: Placed): boolean {
   const { q } = item;
   if (q.unit === '%') return true;
-  const unitFits = metric.unit === q.unit || (metric.unit === 'USD/share' && q.unit === 'USD' && Math.abs(q.value) < 1000);
+  const unitFits =
+    metric.unit === q.unit || (metric.unit === 'USD/share' && q.unit === 'USD' && Math.abs(q.value) < 1000) || (metric.unit === 'USD/kWh' && q.unit === 'USD' && centsOfPower(item));
   if (!unitFits) return false;
   const range = metric.plausible;
   if (!range) return true;
@@ -303,8 +331,8 @@ interface Change {
 function changeOf(text: string, item: Placed, percent: boolean, calendar: CallCalendar): Change | null {
   const before = text.slice(Math.max(0, item.at - 45), item.at);
   const after = text.slice(item.end, item.end + 40);
-  const directionBefore = /(?:increase[sd]?|decrease[sd]?|up|down|grew|grow(?:th)?|rose|declined?|fell|drop(?:ped)?|improved?|narrowed|widened|higher|lower|jump(?:ed)?|gain(?:ed)?|reduc(?:ed|tion))(?: (?:by|of))?(?: (?:approximately|about|around|roughly|nearly|almost|over|more than|some|just over|just under))?\s*$/i.exec(before);
-  const comparisonAfter = /^\s*(?:(?:more|fewer|less|higher|lower) than|(?:increase|decrease|growth|decline|improvement|rise|drop|jump|gain|reduction)\b)/i.exec(after);
+  const directionBefore = /(?<![\w-])(?:increase[sd]?|decrease[sd]?|up|down|grew|grow(?:th)?|rose|declined?|fell|drop(?:ped)?|improved?|narrowed|widened|higher|lower|jump(?:ed)?|gain(?:ed)?|reduc(?:ed|tion))(?: (?:by|of))?(?: (?:approximately|about|around|roughly|nearly|almost|over|more than|some|just over|just under))?\s*$/i.exec(before);
+  const comparisonAfter = /^\s*(?:(?:more|fewer|less|higher|lower|additional)(?:\s+[a-z]+)?\s+than|(?:increase|decrease|growth|decline|improvement|rise|drop|jump|gain|reduction)\b)/i.exec(after);
   const adjectival = /^\s*(?:year[- ]over[- ]year|quarter[- ]over[- ]quarter|sequential)\s+(?:increase|decrease|growth|decline|improvement|rise|drop|jump|gain|reduction)/i.exec(after);
   if (!directionBefore && !comparisonAfter && !adjectival) return null;
   const said = directionBefore ? item.at - directionBefore[0].length : item.at;
@@ -345,7 +373,12 @@ function basisOf(metric: MetricDefinition, forward: boolean, ofModel: boolean): 
 
 function entityOf(metric: MetricDefinition, cue: CueMatch | undefined, model: { name: string } | null, region: { name: string } | null): string | null {
   if (metric.id === 'revenue_other' && cue) {
-    return cue.text.replace(/\s*revenues?\s*/i, ' ').replace(/^revenues? from\s*/i, '').replace(/\s+/g, ' ').trim().toLowerCase() || null;
+    const line = cue.text
+      .replace(/\b(?:revenues?|from|contributed|generated|brought in|added|was|were|came in at|came to|totaled|amounted to|business|segment)\b/gi, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .toLowerCase();
+    return line || null;
   }
   if (metric.entityFromModel && model) return model.name;
   if (['revenue_share', 'hashrate_installed', 'hashrate_target', 'power_capacity'].includes(metric.id) && region) return region.name;
