@@ -1,5 +1,5 @@
 import type { Row } from '../schemas/columns.ts';
-import type { facts, ingestErrors, mentions } from '../schemas/index.ts';
+import type { facts, ingestErrors, mentions, translationChecks, validationIssues } from '../schemas/index.ts';
 import { classifyFacts } from './extract/facts.ts';
 import { calendarQuarterEnd, type CallCalendar } from './extract/period.ts';
 import { extractQuantities } from './extract/quantity.ts';
@@ -10,6 +10,8 @@ import { CodePointIndex } from './ingest/source-text.ts';
 import type { IngestProblem } from './ingest/transcript.ts';
 import { segmentRows, type SegmentRows } from './segment/rows.ts';
 import { segmentTranscript } from './segment/segment.ts';
+import { checkDocument } from './validate/document-checks.ts';
+import { checkTranslation } from './validate/translation.ts';
 
 /** Every row one document yields; documents are processed on their own, so workers need no locks. */
 export interface DocumentRows extends SegmentRows {
@@ -17,13 +19,17 @@ export interface DocumentRows extends SegmentRows {
   ingest_errors: Row<typeof ingestErrors>[];
   mentions: Row<typeof mentions>[];
   facts: Row<typeof facts>[];
+  validation_issues: Row<typeof validationIssues>[];
+  translation_checks: Row<typeof translationChecks>[];
 }
 
-/** ingest → segment → (extract → normalize → classify) for one file. */
+/** ingest → segment → extract (quantities in canonical units, then facts) → validate, for one file. */
 export function processTranscript(sourcePath: string, bytes: Uint8Array): DocumentRows {
   const { document, problems } = ingestTranscript(sourcePath, bytes);
   const errors = problems.map(problemRow);
-  if (!document) return { sha256: '', documents: [], speakers: [], paragraphs: [], sentences: [], ingest_errors: errors, mentions: [], facts: [] };
+  if (!document) {
+    return { sha256: '', documents: [], speakers: [], paragraphs: [], sentences: [], ingest_errors: errors, mentions: [], facts: [], validation_issues: [], translation_checks: [] };
+  }
   const segmented = segmentTranscript(document);
   const codePoints = new CodePointIndex(document.text);
   const found: ParagraphQuantities[] = segmented.paragraphs.map((paragraph) => ({
@@ -32,12 +38,16 @@ export function processTranscript(sourcePath: string, bytes: Uint8Array): Docume
     zh: paragraph.textZh ? extractQuantities(paragraph.textZh, 'zh') : [],
   }));
   const drafts = classifyFacts(segmented, new Map(found.map((f) => [f.paragraph.index, f.en])), calendarOf(document));
+  const rows = segmentRows(segmented, codePoints);
+  const checked = { document: rows.documents[0], paragraphs: rows.paragraphs, mentions: mentionRows(document, found, codePoints), facts: factRows(document, drafts, codePoints) };
   return {
     sha256: document.sha256,
-    ...segmentRows(segmented, codePoints),
+    ...rows,
     ingest_errors: errors,
-    mentions: mentionRows(document, found, codePoints),
-    facts: factRows(document, drafts, codePoints),
+    mentions: checked.mentions,
+    facts: checked.facts,
+    validation_issues: checkDocument(checked),
+    translation_checks: checkTranslation(checked),
   };
 }
 
@@ -45,7 +55,21 @@ export function processTranscript(sourcePath: string, bytes: Uint8Array): Docume
 function calendarOf(document: TranscriptDocument): CallCalendar | null {
   const { fiscalYear, fiscalQuarter, quarterEnd, callDate } = document.metadata;
   if (!fiscalYear || !fiscalQuarter) return null;
-  return { year: fiscalYear, quarter: fiscalQuarter, quarterEnd: quarterEnd ?? calendarQuarterEnd(fiscalYear, fiscalQuarter), callDate };
+  return { year: fiscalYear, quarter: fiscalQuarter, quarterEnd: quarterEnd ?? assumedQuarterEnd(fiscalYear, fiscalQuarter, callDate), callDate };
+}
+
+/**
+ * Without a stated quarter end, the calendar quarter's end is assumed; a call is held after
+ * its quarter ends, so a fiscal year that runs ahead of the calendar (fiscal Q4 2025 reported
+ * in November 2025) moves it back by whole quarters until it precedes the call.
+ */
+function assumedQuarterEnd(year: number, quarter: number, callDate: string | null): string {
+  let end = calendarQuarterEnd(year, quarter);
+  for (let back = 1; callDate && end >= callDate && back <= 4; back++) {
+    const index = year * 4 + quarter - 1 - back;
+    end = calendarQuarterEnd(Math.floor(index / 4), (index % 4) + 1);
+  }
+  return end;
 }
 
 export function problemRow(p: IngestProblem): Row<typeof ingestErrors> {

@@ -48,7 +48,7 @@ export const changeKinds: readonly { kind: 'yoy' | 'qoq' | 'since'; cues: string
 export const forwardCues = [
   'expect(?:s|ed|ing)?', 'anticipate[sd]?', 'guidance', 'guid(?:e|ing)', 'outlook', 'forecast(?:s|ing)?', 'project(?:s|ed|ing)?', 'estimate[sd]?',
   'plan(?:s|ned)? to', 'plan of', 'committed to reaching', 'target(?:s|ed|ing)?', 'aim(?:s|ing)? to', 'goal', 'will (?:reach|be|have|exceed|grow|increase|deliver|add)', 'by (?:the )?(?:end|mid|middle)', 'by mid-?',
-  'on track to', 'going to', 'should (?:reach|be)', 'intend(?:s)? to', 'next (?:quarter|year)', 'looking ahead',
+  'on track to', 'going to', "\\w+'ll", 'will', 'come online', 'should (?:reach|be)', 'intend(?:s)? to', 'next (?:quarter|year)', 'looking ahead',
 ];
 
 /** Guidance spoken of in the past: the number beside it is an actual. */
@@ -66,5 +66,6 @@ export const specCues = ['delivers?', 'rated', 'runs? at', 'devices?', 'model', 
  */
 export const noFactBefore = [
   '\\bconvert(?:s|ed|ible)? at\\s*$', '\\b(?:conversion|strike|exercise|offering) price(?: of)?\\s*$', '\\bcosts? to (?:mine|produce)\\s*$', '\\bper\\s*$',
+  '\\bcosts? to (?:build|build out|construct|develop|deploy)\\b[^.;]*$',
   '\\bevery\\s*$', '\\beach\\s*$', '\\bfor every\\s*$', '\\bif\\b[^.;,]*$', '\\bassuming\\b[^.;]*$', '\\bhypothetical', '\\bsay\\s*$', '\\blet\'?s say\\b[^.;]*$',
 ];

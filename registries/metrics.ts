@@ -24,6 +24,8 @@ export interface MetricDefinition {
    * reports facts outside it; `minAbs` is the smallest size a signed value can have.
    */
   plausible?: { min: number; max: number; minAbs?: number };
+  /** words of which one must stand in the number's clause for the metric to apply */
+  requiresContext?: string[];
   /** a P&L line that can be a loss: "was a loss of $9.6 million" makes it negative */
   signed?: boolean;
   /** the product model or named line is the metric's entity */
@@ -100,7 +102,12 @@ export const metrics: readonly MetricDefinition[] = [
   // --- balance sheet ---
   {
     id: 'cash', unit: 'USD', kind: 'stock', defaultBasis: 'actual', description: 'cash and cash equivalents at a date',
-    cues: ['cash and cash equivalents', 'cash (?:balance|position|on hand)', 'cash'], plausible: { min: 1000, max: 500_000_000_000 },
+    cues: ['cash and cash equivalents', 'cash (?:balance|position|on hand)', 'cash'], plausible: { min: 500_000, max: 500_000_000_000 },
+    // cash is a balance at a date: "generated $7 million of cash" is a flow, not this metric
+    requiresContext: [
+      'cash and cash equivalents', 'balance', 'position', 'on hand', 'had', 'have', 'held', 'hold', 'ended', 'exited', 'closed', 'as of', 'at (?:the )?end',
+      '(?:quarter|year)[- ]end', 'liquidity', 'sitting on', 'reserves',
+    ],
   },
   {
     id: 'accounts_receivable', unit: 'USD', kind: 'stock', defaultBasis: 'actual', description: 'receivables at a date',
@@ -200,7 +207,10 @@ export const metrics: readonly MetricDefinition[] = [
   },
   {
     id: 'btc_held_value', unit: 'USD', kind: 'stock', defaultBasis: 'actual', description: 'the value of the bitcoin held at a date',
-    cues: ['(?:fair )?(?:market )?value of (?:our )?(?:owned )?(?:bitcoins?|BTC)(?: holdings)?', '(?:bitcoin|BTC) holdings (?:were )?(?:valued|worth)', 'worth', 'valued at', '(?:fair|market) value of'],
+    cues: [
+      '(?:fair )?(?:market )?value of (?:our )?(?:owned )?(?:bitcoins?|BTC)(?: holdings)?', '(?:bitcoins?|BTC|coins|holdings?),?(?: which)?(?: were| was| are| is)? (?:worth|valued at)',
+      '(?:with )?a (?:fair|market) value of',
+    ],
     plausible: { min: 10_000, max: 500_000_000_000 },
   },
   {
@@ -214,7 +224,11 @@ export const metrics: readonly MetricDefinition[] = [
   // --- power ---
   {
     id: 'power_capacity', unit: 'MW', kind: 'stock', defaultBasis: 'actual', description: 'power capacity of sites, planned or energized',
-    cues: ['capacity', 'power', 'energized', 'online', 'sites?', 'portfolio', 'interconnect(?:ion)?', 'under contract', 'pipeline'],
+    cues: [
+      'capacity', 'power', 'energized', 'energize', 'online', 'sites?', 'campus(?:es)?', 'portfolio', 'interconnect(?:ion)?', 'under contract', 'contracted', 'secured',
+      'acquired', 'purchased', 'substation', 'data centers?', 'facilit(?:y|ies)', 'expansion', 'adds?', 'added', 'adding', 'permits?', 'permitted',
+      'tenants?', 'build(?:ing)?(?: out)?', 'develop(?:ing|ment)?', 'expand(?:ing)?',
+    ],
   },
   {
     id: 'power_cost', unit: 'USD/kWh', kind: 'price', defaultBasis: 'actual', description: 'cost of power per kWh',

@@ -57,8 +57,8 @@ export function directionOf(text: string, ofLoss: boolean): number {
   return up ? 1 : down ? -1 : 0;
 }
 
-/** The nearest change-kind phrase to a span of a sentence. */
-export function changeKindNear(sentence: string, at: number, end: number): 'yoy' | 'qoq' | 'since' | null {
+/** The nearest change-kind phrase to a span of a sentence, with its distance. */
+export function changeKindNear(sentence: string, at: number, end: number): { kind: 'yoy' | 'qoq' | 'since'; distance: number } | null {
   let best: { kind: 'yoy' | 'qoq' | 'since'; distance: number } | null = null;
   for (const { kind, pattern } of kindPatterns) {
     pattern.lastIndex = 0;
@@ -67,7 +67,7 @@ export function changeKindNear(sentence: string, at: number, end: number): 'yoy'
       if (!best || distance < best.distance) best = { kind, distance };
     }
   }
-  return best && best.distance <= 90 ? best.kind : null;
+  return best && best.distance <= 90 ? best : null;
 }
 
 /** "a year-over-year increase of 93.8%": the kind said as the adjective of the change word. */

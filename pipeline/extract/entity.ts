@@ -6,7 +6,7 @@ export interface EntityMatch {
   end: number;
 }
 
-const regionPattern = new RegExp(`\\b(?:${regionNames.map((r) => r.replace(/[.]/g, '\\.')).join('|')})(?![\\w])`, 'g');
+const regionPattern = new RegExp(`\\b(?:${regionNames.map((r) => r.replace(/[.]/g, '\\.')).join('|')})(?![\\w-])`, 'g');
 
 /** Machine models named in a text ("A15 Pro", "S21 XP", "Titan X9"), with their spans. */
 export function findModels(text: string): EntityMatch[] {

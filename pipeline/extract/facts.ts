@@ -1,6 +1,6 @@
 import { metricById, type MetricDefinition } from '../../registries/metrics.ts';
 import type { Paragraph, SegmentedTranscript, Sentence } from '../segment/segment.ts';
-import { changeKindJustBefore, changeKindNear, directionOf, findMetricCues, hasSpecCue, isForward, isLossCue, isNoFactContext, type CueMatch } from './cues.ts';
+import { changeKindJustBefore, changeKindNear, directionOf, phrasePattern, findMetricCues, hasSpecCue, isForward, isLossCue, isNoFactContext, type CueMatch } from './cues.ts';
 import { findModels, findRegions, nearestEntity } from './entity.ts';
 import { isFuturePeriod, resolvePeriod, type CallCalendar } from './period.ts';
 import type { Quantity } from './quantity.ts';
@@ -43,7 +43,6 @@ const metricOfUnit: Record<string, string> = {
   'USD/(TH/s)': 'asp_per_hashrate',
   'USD/(PH/s)/day': 'hashprice',
   'USD/kWh': 'power_cost',
-  MW: 'power_capacity',
   'USD/share': 'eps',
 };
 
@@ -75,9 +74,10 @@ export function classifyFacts(t: SegmentedTranscript, quantities: Map<number, Qu
     let previousMetric: string | null = null;
     for (const s of sentencesOf.get(p.index) ?? []) {
       const offset = s.start - p.en.start;
-      const placed = paragraphQuantities
-        .filter((q) => q.start >= offset && q.end <= offset + s.text.length)
-        .map((q) => ({ q, at: q.start - offset, end: q.end - offset }));
+      const placed = joinSplitRanges(
+        s.text,
+        paragraphQuantities.filter((q) => q.start >= offset && q.end <= offset + s.text.length).map((q) => ({ q, at: q.start - offset, end: q.end - offset })),
+      );
       const found = classifySentence(s, p, placed, calendar, previousMetric);
       if (found.length) previousMetric = found[found.length - 1].metric;
       facts.push(...found);
@@ -105,7 +105,10 @@ function classifySentence(s: Sentence, p: Paragraph, placed: Placed[], calendar:
     if (isNoFactContext(text.slice(Math.max(0, at - 60), at))) continue;
     const clause = clauseAround(text, at, end);
     const forward = isForward(text.slice(clause.start, clause.end));
-    const change = changeOf(text, item, q.unit === '%', calendar);
+    const measured = changeOf(text, item, q.unit === '%', calendar);
+    // "increased by $25 million in Q4 versus Q3" with no way to tell the comparison: no fact
+    if (measured === 'unmeasured') continue;
+    const change = measured;
     const cue = cues.get(item);
     const linked = linkedMetric(text, placed, item, lastOfUnit.get(q.unit));
 
@@ -141,6 +144,7 @@ function classifySentence(s: Sentence, p: Paragraph, placed: Placed[], calendar:
     }
     const unit = q.unit === 'USD' && (metric.unit === 'USD/share' || metric.unit === 'USD/kWh') ? metric.unit : q.unit || metric.unit;
     if (!change && !canDescribe(metric, item)) continue;
+    if (metric.requiresContext && !contextPattern(metric).test(text.slice(clause.start, clause.end))) continue;
 
     const limits = {
       text,
@@ -244,6 +248,41 @@ function saysLossOf(metric: MetricDefinition, cue: CueMatch | undefined, text: s
 }
 
 /**
+ * "between $15 and $17 per terahash": the unit is said once, after the second number, so the
+ * first is read as plain dollars. Two such numbers joined by "and"/"to" are one range in the
+ * second's unit.
+ */
+function joinSplitRanges(text: string, placed: Placed[]): Placed[] {
+  const joined: Placed[] = [];
+  for (let i = 0; i < placed.length; i++) {
+    const a = placed[i];
+    const b = placed[i + 1];
+    const splitRange =
+      b &&
+      a.q.unit === 'USD' &&
+      b.q.unit.startsWith('USD/') &&
+      a.q.valueHigh === null &&
+      b.q.valueHigh === null &&
+      a.q.value < b.q.value &&
+      /^\s*(?:and|to|-|–)\s*$/.test(text.slice(a.end, b.at)) &&
+      /\$\s*\d/.test(a.q.surface) &&
+      !/\b(?:million|billion|thousand)\b|[MBK]\b/i.test(a.q.surface);
+    if (!splitRange) {
+      joined.push(a);
+      continue;
+    }
+    const surface = text.slice(a.at, b.end);
+    joined.push({
+      at: a.at,
+      end: b.end,
+      q: { ...b.q, start: a.q.start, surface, statedValue: `${a.q.statedValue}-${b.q.statedValue}`, value: a.q.value, valueHigh: b.q.value, qualifier: a.q.qualifier },
+    });
+    i++;
+  }
+  return joined;
+}
+
+/**
  * Binds every cue phrase to the nearest quantity it can describe (same unit), so that in "we
  * mined 147 bitcoins and held 1,212" each number gets its own verb. A quantity keeps the
  * closest cue bound to it; at equal distance the longer, more specific phrase wins.
@@ -251,20 +290,30 @@ function saysLossOf(metric: MetricDefinition, cue: CueMatch | undefined, text: s
 function bindCues(text: string, placed: Placed[]): Map<Placed, CueMatch> {
   const best = new Map<Placed, { cue: CueMatch; distance: number }>();
   for (const cue of findMetricCues(text)) {
-    let nearest: { item: Placed; distance: number } | null = null;
+    // a cue describes the nearest number of each unit it fits: "revenue grew 100% to $766 million"
+    const nearestByUnit = new Map<string, { item: Placed; distance: number }>();
     for (const item of placed) {
       if (!canDescribe(cue.metric, item)) continue;
       const distance = distanceOf(text, cue, item);
       if (distance === null) continue;
-      if (!nearest || distance < nearest.distance) nearest = { item, distance };
+      const nearest = nearestByUnit.get(item.q.unit);
+      if (!nearest || distance < nearest.distance) nearestByUnit.set(item.q.unit, { item, distance });
     }
-    if (!nearest) continue;
-    const current = best.get(nearest.item);
-    if (!current || nearest.distance < current.distance - 2 || (Math.abs(nearest.distance - current.distance) <= 2 && cue.text.length > current.cue.text.length)) {
-      best.set(nearest.item, { cue, distance: nearest.distance });
+    for (const { item, distance } of nearestByUnit.values()) {
+      const current = best.get(item);
+      if (!current || distance < current.distance - 2 || (Math.abs(distance - current.distance) <= 2 && cue.text.length > current.cue.text.length)) {
+        best.set(item, { cue, distance });
+      }
     }
   }
   return new Map([...best].map(([item, { cue }]) => [item, cue]));
+}
+
+const contextPatterns = new Map<string, RegExp>();
+function contextPattern(metric: MetricDefinition): RegExp {
+  let pattern = contextPatterns.get(metric.id);
+  if (!pattern) contextPatterns.set(metric.id, (pattern = phrasePattern(metric.requiresContext ?? [], 'i')));
+  return pattern;
 }
 
 /** A cue can describe a number in its metric's unit and plausible range, or a percentage (a change of it). */
@@ -328,19 +377,19 @@ interface Change {
  * 26%") or a comparison right after it ("98 more than last quarter"), with the nearest phrase
  * that says how it is measured. A percentage needs both; a change without a kind is left out.
  */
-function changeOf(text: string, item: Placed, percent: boolean, calendar: CallCalendar): Change | null {
+function changeOf(text: string, item: Placed, percent: boolean, calendar: CallCalendar): Change | 'unmeasured' | null {
   const before = text.slice(Math.max(0, item.at - 45), item.at);
   const after = text.slice(item.end, item.end + 40);
-  const directionBefore = /(?<![\w-])(?:increase[sd]?|decrease[sd]?|up|down|grew|grow(?:th)?|rose|declined?|fell|drop(?:ped)?|improved?|narrowed|widened|higher|lower|jump(?:ed)?|gain(?:ed)?|reduc(?:ed|tion))(?: (?:by|of))?(?: (?:approximately|about|around|roughly|nearly|almost|over|more than|some|just over|just under))?\s*$/i.exec(before);
+  const directionBefore = /(?<![\w-])(?:increase[sd]?|decrease[sd]?|up|down|grew|grow(?:th)?|rose|declined?|fell|drop(?:ped)?|improved?|narrow(?:ed|ing)|widen(?:ed|ing)|higher|lower|jump(?:ed)?|gain(?:ed)?|reduc(?:ed|tion))(?: (?:by|of))?(?: (?:approximately|about|around|roughly|nearly|almost|over|more than|some|just over|just under))?\s*$/i.exec(before);
   const comparisonAfter = /^\s*(?:(?:more|fewer|less|higher|lower|additional)(?:\s+[a-z]+)?\s+than|(?:increase|decrease|growth|decline|improvement|rise|drop|jump|gain|reduction)\b)/i.exec(after);
   const adjectival = /^\s*(?:year[- ]over[- ]year|quarter[- ]over[- ]quarter|sequential)\s+(?:increase|decrease|growth|decline|improvement|rise|drop|jump|gain|reduction)/i.exec(after);
   if (!directionBefore && !comparisonAfter && !adjectival) return null;
   const said = directionBefore ? item.at - directionBefore[0].length : item.at;
-  const kind =
-    changeKindJustBefore(text.slice(Math.max(0, said - 30), said)) ??
-    comparedQuarterKind(text.slice(item.end, item.end + 70), calendar) ??
-    changeKindNear(text, item.at, item.end);
-  if (!kind) return null;
+  const named = comparedQuarterKind(text, item, calendar);
+  const phrased = changeKindNear(text, item.at, item.end);
+  const nearest = named && (!phrased || named.distance < phrased.distance) ? named.kind : phrased?.kind ?? null;
+  const kind = changeKindJustBefore(text.slice(Math.max(0, said - 30), said)) ?? nearest;
+  if (!kind) return directionBefore ? 'unmeasured' : null;
   const words = directionBefore ? directionBefore[0] : (comparisonAfter ?? adjectival)![0];
   const ofLoss = /\bloss(?:es)?\b/i.test(text.slice(Math.max(0, item.at - 90), item.at));
   const direction = directionOf(words, ofLoss) || directionOf(text.slice(Math.max(0, item.at - 90), item.end + 40), ofLoss);
@@ -354,13 +403,19 @@ const ordinalQuarter: Record<string, number> = { first: 1, second: 2, third: 3, 
  * "up 112% from the fourth quarter of 2023": a change against a named quarter is year over year
  * when that quarter is a year before the call's, sequential when it is the one before.
  */
-function comparedQuarterKind(after: string, calendar: CallCalendar): ChangeKind | null {
-  const m = /^[^.;]{0,25}?\b(?:from|compared (?:to|with)|versus|vs\.?|than(?: in| at)?(?: the end of)?)\s+(?:the |our )?(?:fiscal )?(first|second|third|fourth)[- ]quarter(?: of)?(?: fiscal)?(?: (\d{4}|last year|the prior year|the previous year))?/i.exec(after);
-  if (!m) return null;
-  const quarter = ordinalQuarter[m[1].toLowerCase()];
-  const year = !m[2] ? (quarter < calendar.quarter ? calendar.year : calendar.year - 1) : /^\d/.test(m[2]) ? Number(m[2]) : calendar.year - 1;
-  const back = (calendar.year - year) * 4 + (calendar.quarter - quarter);
-  return back === 4 ? 'yoy' : back === 1 ? 'qoq' : null;
+function comparedQuarterKind(text: string, item: Placed, calendar: CallCalendar): { kind: ChangeKind | null; distance: number } | null {
+  const pattern =
+    /\b(?:from|compared (?:to|with)|versus|vs\.?|over|than(?: in| at)?(?: the end of)?)\s+(?:the |our )?(?:fiscal )?(?:(first|second|third|fourth)[- ]quarter|Q([1-4])|([1-4])Q)(?: of)?(?: fiscal)?(?: (\d{4}|last year|the prior year|the previous year)|\s?['’](\d{2}))?/gi;
+  let best: { kind: ChangeKind | null; distance: number } | null = null;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    const quarter = m[1] ? ordinalQuarter[m[1].toLowerCase()] : Number(m[2] ?? m[3]);
+    const said = m[4] ?? (m[5] ? `20${m[5]}` : undefined);
+    const year = !said ? (quarter < calendar.quarter ? calendar.year : calendar.year - 1) : /^\d/.test(said) ? Number(said) : calendar.year - 1;
+    const back = (calendar.year - year) * 4 + (calendar.quarter - quarter);
+    const distance = m.index >= item.end ? m.index - item.end : Math.abs(item.at - (m.index + m[0].length));
+    if (!best || distance < best.distance) best = { kind: back === 4 ? 'yoy' : back === 1 ? 'qoq' : null, distance };
+  }
+  return best && best.distance <= 90 ? best : null;
 }
 
 function basisOf(metric: MetricDefinition, forward: boolean, ofModel: boolean): 'actual' | 'guidance' | 'target' | 'spec' | 'market' {

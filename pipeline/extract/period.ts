@@ -74,10 +74,13 @@ const periodRules: readonly PeriodRule[] = [
   { pattern: /\b(?:ended|closed|exited|finished) the (?:quarter|period)\b/gi, resolve: (_m, c) => c.quarterEnd },
   // the end of a quarter: "at the end of the quarter", "quarter-end", "end of quarter three", "end of last quarter"
   {
-    pattern: /\b(?:end of (?:the )?(?:(first|second|third|fourth) quarter|quarter (one|two|three|four)|q([1-4])|(last|previous|prior|this|the) quarter|quarter)|quarter[- ]end|end of the period|period[- ]end)\b/gi,
-    resolve: (m, c) => {
+    pattern: /\b(?:end of (?:the )?(?:(first|second|third|fourth) quarter|quarter (one|two|three|four)|q([1-4])|(last|previous|prior|this|the) quarter|quarter)(?: of (?:fiscal )?(\d{4}|next year|this year))?(?: ['’](\d{2}))?|quarter[- ]end|end of the period|period[- ]end)\b/gi,
+    resolve: (m, c, forward) => {
       const q = ordinal[(m[1] ?? m[2] ?? m[3] ?? '').toLowerCase()];
-      if (q) return quarterEndOf(c, c.year, q);
+      if (q) {
+        const year = yearOf(m[5] ?? m[6], c) ?? (forward && q < c.quarter ? c.year + 1 : c.year);
+        return quarterEndOf(c, year, q);
+      }
       if (m[4] && /last|previous|prior/i.test(m[4])) {
         const [y, pq] = shiftQuarter(c.year, c.quarter, -1);
         return quarterEndOf(c, y, pq);
@@ -87,10 +90,11 @@ const periodRules: readonly PeriodRule[] = [
   },
   // year end: "at year-end", "end of 2025", "end of calendar 2025", "end of fiscal 2026", "end of next year"
   {
-    pattern: /\b(?:(?:the )?(?:(fiscal|calendar) )?year[- ]end|end of (?:the )?(?:(fiscal|calendar) )?(?:year|(\d{4})|(next|this) year))\b/gi,
+    pattern: /\b(?:(?:the )?(?:(fiscal|calendar) )?year[- ]end(?: (\d{4}))?|end of (?:the )?(?:(fiscal|calendar) )?(?:year|(\d{4})|(next|this) year))\b/gi,
     resolve: (m, c) => {
-      const year = m[3] ? Number(m[3]) : m[4]?.toLowerCase() === 'next' ? c.year + 1 : c.year;
-      const calendarYear = (m[1] ?? m[2])?.toLowerCase() === 'calendar';
+      const named = m[2] ?? m[4];
+      const year = named ? Number(named) : m[5]?.toLowerCase() === 'next' ? c.year + 1 : c.year;
+      const calendarYear = (m[1] ?? m[3])?.toLowerCase() === 'calendar';
       return calendarYear ? `${year}-12-31` : quarterEndOf(c, year, 4);
     },
   },

@@ -1,0 +1,53 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Row } from '../../schemas/columns.ts';
+import type { facts } from '../../schemas/index.ts';
+import { clusterStatements, representative, sameFigure } from '../../pipeline/validate/checks/statement-clusters.ts';
+
+type Fact = Row<typeof facts>;
+
+let next = 0;
+function said(stated: string, value: number, qualifier = 'exact'): Fact {
+  next += 1;
+  return {
+    fact_id: `f${next}`, doc_id: 'd', ticker: 'T', call_period: '2025Q2', metric: 'btc_held', value, value_high: null, unit: 'BTC',
+    stated_value: stated, stated_unit: 'BTC', qualifier, period: '2025-06-30', basis: 'actual', change_kind: null, entity: null,
+    speaker: 'S', section: 'prepared_remarks', paragraph_index: 0, char_start: next * 10, char_end: next * 10 + 5, quote: stated, sentence: stated,
+  };
+}
+
+// How two statements of one figure are said: [first, second, same figure?]
+const pairs: [Fact, Fact, boolean][] = [
+  [said('1,231', 1231), said('1,212', 1212), false],
+  [said('73.6', 73_600_000), said('74', 74_000_000, 'nearly'), true],
+  [said('64.58', 64_580_000), said('64', 64_000_000), true], // cut off, not rounded
+  [said('64.58', 64_580_000), said('63', 63_000_000), false],
+  [said('1,340', 1340), said('1,300', 1300, 'approximately'), true],
+  [said('1,340', 1340), said('1,300', 1300), false], // an exact round number is exact
+  [said('7.30', 7_300_000), said('7.3', 7_300_000), true],
+];
+
+describe('sameFigure', () => {
+  it.each(pairs)('%#: %o and %o', (a, b, same) => {
+    expect(sameFigure(a, b)).toBe(same);
+    expect(sameFigure(b, a)).toBe(same);
+  });
+
+  it('groups statements into the distinct figures, first said first', () => {
+    const list = [said('1,231', 1231), said('1,212', 1212), said('1,212', 1212)];
+    const clusters = clusterStatements(list);
+    expect(clusters.map((c) => c.map((f) => f.value))).toEqual([[1231], [1212, 1212]]);
+    expect(representative(list)?.value).toBe(1212);
+  });
+
+  it('partitions any list of statements', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 5000 }), { maxLength: 12 }), (values) => {
+        const list = values.map((v) => said(v.toLocaleString('en-US'), v));
+        const clusters = clusterStatements(list);
+        expect(clusters.flat().map((f) => f.fact_id).sort()).toEqual(list.map((f) => f.fact_id).sort());
+        for (const c of clusters) for (const a of c) for (const b of c) expect(sameFigure(a, b)).toBe(true);
+      }),
+    );
+  });
+});
