@@ -28,16 +28,16 @@ export const changeKinds: readonly { kind: 'yoy' | 'qoq' | 'since'; cues: string
       'versus (?:the )?(?:same (?:period|quarter) (?:of )?)?(?:last|prior|previous) year', 'from (?:the )?(?:same (?:period|quarter) (?:of |in )?)?(?:last|prior|previous) year',
       'compared (?:to|with) (?:the )?(?:same quarter|same period|prior[- ]year period|prior[- ]year quarter)', 'annual(?:ly)?',
       'same (?:quarter|period) (?:of |in )?(?:last|prior|previous|a) year', '(?:a|one) year (?:earlier|ago|before)', 'prior[- ]year (?:period|quarter)',
-      'from (?:the )?(?:first|second|third|fourth) quarter (?:of )?(?:last|prior|previous) year',
+
     ],
   },
   {
     kind: 'qoq',
     cues: [
-      'quarter[- ]over[- ]quarter', 'qoq', 'q-o-q', 'quarter[- ]on[- ]quarter', 'sequential(?:ly)?', 'from (?:the )?(?:last|prior|previous|second|first|third|fourth) quarter',
+      'quarter[- ]over[- ]quarter', 'qoq', 'q-o-q', 'quarter[- ]on[- ]quarter', 'sequential(?:ly)?', 'from (?:the )?(?:last|prior|previous) quarter',
       'compared (?:to|with) (?:the )?(?:last|prior|previous|preceding) quarter', 'versus (?:the )?(?:last|prior|previous) quarter', 'than (?:the )?(?:last|prior|previous) quarter',
       'compared (?:to|with) (?:the )?end of (?:the )?(?:last|prior|previous) quarter', 'compared (?:to|with) (?:the )?end of (?:quarter|q) ?(?:one|two|three|four|[1-4])',
-      'than (?:in |at )?(?:the end of )?(?:the |our )?(?:last|prior|previous|fiscal first|fiscal second|fiscal third|fiscal fourth|first|second|third|fourth) quarter',
+      'than (?:in |at )?(?:the end of )?(?:the |our )?(?:last|prior|previous) quarter',
       'from (?:the )?end of (?:the )?(?:last|prior|previous) quarter',
     ],
   },
@@ -69,3 +69,14 @@ export const noFactBefore = [
   '\\bcosts? to (?:build|build out|construct|develop|deploy)\\b[^.;]*$',
   '\\bevery\\s*$', '\\beach\\s*$', '\\bfor every\\s*$', '\\bif\\b[^.;,]*$', '\\bassuming\\b[^.;]*$', '\\bhypothetical', '\\bsay\\s*$', '\\blet\'?s say\\b[^.;]*$',
 ];
+
+/**
+ * Words right after a number that make it no KPI: a rate per day ("21.9 bitcoin a day"), a
+ * sensitivity ("a $538 million change in the value").
+ */
+export const noFactAfter = [
+  '^\\s*(?:a|per|each|every) (?:day|week|month)\\b', '^\\s*(?:change|swing|move|movement|impact|sensitivity)\\b',
+];
+
+/** A question the speaker asks of the company's own plans is no statement: "So are we looking at 40-megawatt sites?" */
+export const hypotheticalQuestion = '\\b(?:are|should|would|could|do|can|will|shall) we\\b';

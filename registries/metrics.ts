@@ -137,7 +137,7 @@ export const metrics: readonly MetricDefinition[] = [
   },
   {
     id: 'asp_per_hashrate', unit: 'USD/(TH/s)', kind: 'price', defaultBasis: 'actual', description: 'average selling price per TH/s',
-    cues: ['average selling price', 'ASP', 'selling price', 'price(?:d)?', 'pricing'],
+    cues: ['average selling price', 'ASP', 'selling price'],
     plausible: { min: 0.5, max: 200 },
   },
   {
@@ -164,7 +164,7 @@ export const metrics: readonly MetricDefinition[] = [
     plausible: { min: 1, max: 2_000 },
   },
   {
-    id: 'network_hashrate', unit: 'TH/s', kind: 'stock', defaultBasis: 'market', description: "the Bitcoin network's hash rate",
+    id: 'network_hashrate', unit: 'TH/s', kind: 'stock', defaultBasis: 'market', plausible: { min: 10_000_000, max: 10_000_000_000 }, description: "the Bitcoin network's hash rate",
     cues: ['network hash ?rates?', 'global hash ?rates?', "network's hash ?rate", 'total network hash ?rate', 'network'],
   },
   // --- bitcoin ---
@@ -199,7 +199,7 @@ export const metrics: readonly MetricDefinition[] = [
   {
     id: 'btc_price', unit: 'USD', kind: 'price', defaultBasis: 'market', description: 'a bitcoin market price quoted',
     cues: [
-      '(?:bitcoin|BTC) (?:price|prices)', 'price of (?:bitcoin|BTC)', '(?:bitcoin|BTC)(?: was| is)? trading(?: at| around| near| above| below)?',
+      "(?:bitcoin|BTC)(?:'s|’s)?(?: average| spot)? (?:price|prices)", 'price of (?:bitcoin|BTC)', '(?:bitcoin|BTC)(?: was| is)? trading(?: at| around| near| above| below)?',
       '(?:bitcoin|BTC) (?:closed|ended|finished|averaged|hit|reached|fell|rose|climbed|dropped|traded)(?: the (?:year|quarter|period))?(?: at| from)?',
       '(?:quarter|year)[- ]end price', 'spot price',
     ],
@@ -223,7 +223,7 @@ export const metrics: readonly MetricDefinition[] = [
   },
   // --- power ---
   {
-    id: 'power_capacity', unit: 'MW', kind: 'stock', defaultBasis: 'actual', description: 'power capacity of sites, planned or energized',
+    id: 'power_capacity', unit: 'MW', kind: 'stock', defaultBasis: 'actual', plausible: { min: 0.1, max: 50_000 }, description: 'power capacity of sites, planned or energized',
     cues: [
       'capacity', 'power', 'energized', 'energize', 'online', 'sites?', 'campus(?:es)?', 'portfolio', 'interconnect(?:ion)?', 'under contract', 'contracted', 'secured',
       'acquired', 'purchased', 'substation', 'data centers?', 'facilit(?:y|ies)', 'expansion', 'adds?', 'added', 'adding', 'permits?', 'permitted',
@@ -231,32 +231,32 @@ export const metrics: readonly MetricDefinition[] = [
     ],
   },
   {
-    id: 'power_cost', unit: 'USD/kWh', kind: 'price', defaultBasis: 'actual', description: 'cost of power per kWh',
+    id: 'power_cost', unit: 'USD/kWh', kind: 'price', defaultBasis: 'actual', plausible: { min: 0.005, max: 0.5 }, description: 'cost of power per kWh',
     cues: ['power (?:cost|costs|price|prices|rate|rates)', 'electricity (?:cost|costs|price|prices|rate|rates)', 'energy (?:cost|costs)', 'cost of power', 'all-in power'],
   },
   {
-    id: 'hashprice', unit: 'USD/(PH/s)/day', kind: 'price', defaultBasis: 'market', description: 'revenue per unit of hash rate per day',
+    id: 'hashprice', unit: 'USD/(PH/s)/day', kind: 'price', defaultBasis: 'market', plausible: { min: 1, max: 5000 }, description: 'revenue per unit of hash rate per day',
     cues: ['hash ?price'],
   },
   // --- shares and units ---
   {
-    id: 'revenue_share', unit: '%', kind: 'flow', defaultBasis: 'actual', description: 'a share of revenue (entity = region or product)',
+    id: 'revenue_share', unit: '%', kind: 'flow', defaultBasis: 'actual', plausible: { min: 0, max: 100 }, description: 'a share of revenue (entity = region or product)',
     cues: ['of (?:our |total |the )?(?:total )?(?:revenues?|sales)', 'share of (?:revenues?|sales)', 'accounted for', 'contributed'],
   },
   {
-    id: 'eps', unit: 'USD/share', kind: 'flow', defaultBasis: 'actual', description: 'earnings (net income or loss) per share',
+    id: 'eps', unit: 'USD/share', kind: 'flow', defaultBasis: 'actual', plausible: { min: -1000, max: 1000 }, description: 'earnings (net income or loss) per share',
     cues: ['(?:net )?(?:loss|income|earnings) per (?:basic |diluted |basic and diluted )?(?:share|ADS)', 'EPS'], lossCues: ['loss per'],
   },
   {
-    id: 'eps_adjusted', unit: 'USD/share', kind: 'flow', defaultBasis: 'actual', description: 'adjusted / non-GAAP earnings per share',
+    id: 'eps_adjusted', unit: 'USD/share', kind: 'flow', defaultBasis: 'actual', plausible: { min: -1000, max: 1000 }, description: 'adjusted / non-GAAP earnings per share',
     cues: ['adjusted (?:net )?(?:loss|income|earnings) per (?:basic |diluted )?(?:share|ADS)', 'adjusted EPS', 'non-GAAP EPS'], lossCues: ['loss per'],
   },
   {
-    id: 'units_delivered', unit: 'units', kind: 'flow', defaultBasis: 'actual', description: 'machines or products delivered/shipped',
+    id: 'units_delivered', unit: 'units', kind: 'flow', defaultBasis: 'actual', plausible: { min: 1, max: 10_000_000 }, description: 'machines or products delivered/shipped',
     cues: ['delivered', 'shipped', 'deliveries', 'shipments', 'sold', 'ship(?:ping)?', 'deliver(?:ing)?'], entityFromModel: true,
   },
   {
-    id: 'units_ordered', unit: 'units', kind: 'flow', defaultBasis: 'actual', description: 'machines ordered or contracted',
+    id: 'units_ordered', unit: 'units', kind: 'flow', defaultBasis: 'actual', plausible: { min: 1, max: 10_000_000 }, description: 'machines ordered or contracted',
     cues: ['ordered', 'orders?', 'purchase orders?', 'contracted', '(?:purchase |framework |supply )?agreements?', 'for a total of'], entityFromModel: true,
   },
 ];

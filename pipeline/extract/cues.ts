@@ -1,4 +1,4 @@
-import { changeDirection, changeKinds, forwardCues, lossDirection, noFactBefore, pastGuidance, specCues } from '../../registries/context-cues.ts';
+import { changeDirection, changeKinds, forwardCues, hypotheticalQuestion, lossDirection, noFactAfter, noFactBefore, pastGuidance, specCues } from '../../registries/context-cues.ts';
 import { maskedPhrases, metrics, type MetricDefinition } from '../../registries/metrics.ts';
 
 /** Compiles a list of regular-expression fragments into one case-insensitive, word-bounded pattern. */
@@ -63,7 +63,8 @@ export function changeKindNear(sentence: string, at: number, end: number): { kin
   for (const { kind, pattern } of kindPatterns) {
     pattern.lastIndex = 0;
     for (let m = pattern.exec(sentence); m; m = pattern.exec(sentence)) {
-      const distance = m.index >= end ? m.index - end : m.index + m[0].length <= at ? at - (m.index + m[0].length) : 0;
+      // speakers put the measure after the number ("up 27% from a year ago"): one before it counts double
+      const distance = m.index >= end ? m.index - end : m.index + m[0].length <= at ? 2 * (at - (m.index + m[0].length)) : 0;
       if (!best || distance < best.distance) best = { kind, distance };
     }
   }
@@ -87,4 +88,7 @@ const pastGuidancePattern = phrasePattern(pastGuidance, 'i');
 /** Forward-looking words, unless they speak of guidance already beaten ("exceeding our guidance"). */
 export const isForward = (text: string) => forwardPattern.test(text.replace(pastGuidancePattern, ' '));
 export const hasSpecCue = (text: string) => specPattern.test(text);
-export const isNoFactContext = (before: string) => noFactPatterns.some((p) => p.test(before));
+const noFactAfterPatterns = noFactAfter.map((p) => new RegExp(p, 'i'));
+const hypotheticalPattern = new RegExp(hypotheticalQuestion, 'i');
+export const isNoFactContext = (before: string, after = '') => noFactPatterns.some((p) => p.test(before)) || noFactAfterPatterns.some((p) => p.test(after));
+export const isHypotheticalQuestion = (sentence: string) => /\?\s*$/.test(sentence) && hypotheticalPattern.test(sentence);

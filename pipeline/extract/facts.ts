@@ -1,6 +1,6 @@
 import { metricById, type MetricDefinition } from '../../registries/metrics.ts';
 import type { Paragraph, SegmentedTranscript, Sentence } from '../segment/segment.ts';
-import { changeKindJustBefore, changeKindNear, directionOf, phrasePattern, findMetricCues, hasSpecCue, isForward, isLossCue, isNoFactContext, type CueMatch } from './cues.ts';
+import { changeKindJustBefore, changeKindNear, directionOf, isHypotheticalQuestion, phrasePattern, findMetricCues, hasSpecCue, isForward, isLossCue, isNoFactContext, type CueMatch } from './cues.ts';
 import { findModels, findRegions, nearestEntity } from './entity.ts';
 import { isFuturePeriod, resolvePeriod, type CallCalendar } from './period.ts';
 import type { Quantity } from './quantity.ts';
@@ -50,7 +50,7 @@ const metricOfUnit: Record<string, string> = {
 const statingRoles = new Set(['executive', 'investor_relations', 'analyst']);
 
 /** Words that join two numbers of one metric: "from $93,000 to $82,100", "40 EH/s by 2025 and 50 EH/s by 2026". */
-const linkingWords = /\b(?:to|and|or|from|versus|vs\.?|compared (?:to|with)|against|then)\b/i;
+const linkedPhrase = /^[^,;.]{0,40}?,?\s*\b(?:to|and|or|from|versus|vs\.?|compared (?:to|with)|against|then)\s+(?:[a-z-]+\s+){0,3}$/i;
 
 /** A bare number that is a change in the unit of the sentence's subject: "1,200 more than at the end of the prior quarter". */
 const countChangeAfter = /^\s*(?:more|fewer|additional|less)\b/i;
@@ -91,7 +91,7 @@ function classifySentence(s: Sentence, p: Paragraph, placed: Placed[], calendar:
   const usable = placed.filter(
     ({ q, end }) => (q.unit || countChangeAfter.test(text.slice(end, end + 20))) && !q.flags.includes('unit_mismatch') && q.dimension !== 'temperature',
   );
-  if (!usable.length) return [];
+  if (!usable.length || isHypotheticalQuestion(text)) return [];
   const lastOfUnit = new Map<string, { metric: MetricDefinition; end: number }>();
   let lastLevel: { metric: MetricDefinition; end: number } | null = null;
   const cues = bindCues(text, usable);
@@ -102,7 +102,7 @@ function classifySentence(s: Sentence, p: Paragraph, placed: Placed[], calendar:
 
   for (const [index, item] of usable.entries()) {
     const { q, at, end } = item;
-    if (isNoFactContext(text.slice(Math.max(0, at - 60), at))) continue;
+    if (isNoFactContext(text.slice(Math.max(0, at - 60), at), text.slice(end, end + 30))) continue;
     const clause = clauseAround(text, at, end);
     const forward = isForward(text.slice(clause.start, clause.end));
     const measured = changeOf(text, item, q.unit === '%', calendar);
@@ -155,7 +155,9 @@ function classifySentence(s: Sentence, p: Paragraph, placed: Placed[], calendar:
       firstAt: usable[0].at,
     };
     // a value for a period after the call's own is a plan or guidance, whatever the verb
-    const ahead = forward || isFuturePeriod(resolvePeriod(limits, metric.kind, calendar, false), calendar);
+    // a balance-sheet stock said at a later date ("notes with a put on June 4, 2027") is no plan
+    const plannable = metric.kind !== 'stock' || metric.unit === 'TH/s' || metric.unit === 'MW';
+    const ahead = forward || (plannable && isFuturePeriod(resolvePeriod(limits, metric.kind, calendar, false), calendar));
     if (metric.id === 'hashrate_installed' && ahead) metric = metricById.get('hashrate_target')!;
     const basis = basisOf(metric, ahead, model !== null && (metric.entityFromModel ?? false));
     let value = q.value;
@@ -412,7 +414,7 @@ function comparedQuarterKind(text: string, item: Placed, calendar: CallCalendar)
     const said = m[4] ?? (m[5] ? `20${m[5]}` : undefined);
     const year = !said ? (quarter < calendar.quarter ? calendar.year : calendar.year - 1) : /^\d/.test(said) ? Number(said) : calendar.year - 1;
     const back = (calendar.year - year) * 4 + (calendar.quarter - quarter);
-    const distance = m.index >= item.end ? m.index - item.end : Math.abs(item.at - (m.index + m[0].length));
+    const distance = m.index >= item.end ? m.index - item.end : 2 * Math.abs(item.at - (m.index + m[0].length));
     if (!best || distance < best.distance) best = { kind: back === 4 ? 'yoy' : back === 1 ? 'qoq' : null, distance };
   }
   return best && best.distance <= 90 ? best : null;
@@ -450,7 +452,7 @@ function linkedMetric(text: string, placed: Placed[], item: Placed, last: { metr
   for (const other of placed) {
     if (other.at >= last.end && other.end <= item.at) between = between.replace(other.q.surface, ' ');
   }
-  if (between.length > 60 || /[.;?!]/.test(between) || !linkingWords.test(between)) return undefined;
+  if (between.length > 60 || /[.;?!]/.test(between) || !linkedPhrase.test(between)) return undefined;
   return last.metric;
 }
 

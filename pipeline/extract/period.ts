@@ -111,7 +111,7 @@ const periodRules: readonly PeriodRule[] = [
   },
   // a quarter: "fourth quarter", "third quarter of 2024", "Q4", "4Q", "quarter three", "Q3 2024"
   {
-    pattern: new RegExp(`\\b(?:(first|second|third|fourth)[- ]quarter(?: of)?(?: fiscal)?(?: ${yearWords})?|quarter (one|two|three|four)|Q([1-4])(?: ${yearWords})?|([1-4])Q(?: ?${yearWords})?)\\b`, 'gi'),
+    pattern: new RegExp(`\\b(?:(first|second|third|fourth)[- ]quarter(?: of)?(?: fiscal)?(?: ${yearWords})?|quarter (one|two|three|four)|Q([1-4])(?: of)?(?: ${yearWords})?|([1-4])Q(?: ?${yearWords})?)\\b`, 'gi'),
     resolve: (m, c, forward) => {
       const q = ordinal[(m[1] ?? m[3] ?? m[4] ?? m[6] ?? '').toLowerCase()];
       let y = yearOf(m[2] ?? m[5] ?? m[7], c);
@@ -161,8 +161,12 @@ export function resolvePeriod(context: PeriodContext, kind: 'flow' | 'stock' | '
       if (start < context.end && end > context.at) continue; // inside the number itself
       const distance = end <= context.at ? context.at - end : (start - context.end) * 1.2;
       // "stable compared to the second quarter": the phrase dates what the number is compared with
-      const comparison = start >= context.end && /\b(?:compared|versus|vs\.?|relative|than|from)\b/i.test(context.text.slice(context.end, start));
-      if (comparison) continue;
+      const comparison =
+        (start >= context.end && /\b(?:compared|versus|vs\.?|relative|than|from)\b/i.test(context.text.slice(context.end, start))) ||
+        (end <= context.at && /\b(?:compared|versus|vs\.?|relative to|than)\b/i.test(context.text.slice(end, context.at)));
+      // "compared with the third quarter, revenue rose 41%": the base of a comparison dates nothing said here
+      const comparisonBase = /(?:compared (?:to|with)|versus|vs\.?|from|than(?: in| at)?|over|relative to)\s+(?:the\s+|our\s+)?$/i.test(context.text.slice(Math.max(0, start - 25), start));
+      if (comparison || comparisonBase) continue;
       const own = start >= context.leftLimit && end <= context.rightLimit;
       const sentenceLeading = end <= context.firstAt;
       if (!own && !sentenceLeading) continue;
