@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { processTranscript } from '../../pipeline/process-transcript.ts';
+
+/** A one-line call of a company whose fiscal quarter is 2024Q3, said by its CFO. */
+function factsOf(sentence: string, speaker = 'Jane Roe: Chief Financial Officer') {
+  const text = [
+    "Operator: Good morning and welcome to Acme Hash's third quarter 2024 earnings conference call (NASDAQ: ACMH).",
+    `${speaker} ${sentence}`,
+    'Operator: [Operator Instructions] Our first question comes from Sam Lee with Birch Capital.',
+    'Sam Lee: Thanks.',
+  ].join('\n');
+  return processTranscript('call.txt', new TextEncoder().encode(text)).facts.map((f) => ({
+    metric: f.metric,
+    value: f.value,
+    value_high: f.value_high,
+    unit: f.unit,
+    period: f.period,
+    basis: f.basis,
+    change_kind: f.change_kind,
+    entity: f.entity,
+    quote: f.quote,
+  }));
+}
+
+type Expected = Partial<ReturnType<typeof factsOf>[number]>;
+
+// How calls say their KPIs, and what each statement is in the contract's terms.
+const cases: [string, Expected[]][] = [
+  ['Total revenue was $73.6 million for the quarter.', [{ metric: 'revenue_total', value: 73_600_000, unit: 'USD', period: '2024Q3', basis: 'actual' }]],
+  ['Revenue was USD73.6 million, up 121% year over year.', [{ metric: 'revenue_total', value: 73_600_000 }, { metric: 'revenue_total', value: 121, unit: '%', change_kind: 'yoy' }]],
+  ['Revenue fell 7% sequentially.', [{ metric: 'revenue_total', value: -7, unit: '%', change_kind: 'qoq' }]],
+  ['Mining revenue reached $9 million, and product revenue was $64.6 million.', [{ metric: 'revenue_mining', value: 9_000_000 }, { metric: 'revenue_product', value: 64_600_000 }]],
+  ['Revenue of $44.6 million included $39.8 million from bitcoin mining and $4.8 million from hosting.', [{ metric: 'revenue_total' }, { metric: 'revenue_mining', value: 39_800_000 }, { metric: 'revenue_other', value: 4_800_000, entity: 'hosting' }]],
+  ['We sold 7.30 million terahash per second of computing power, a year-over-year increase of 93.8%, and a quarter-over-quarter increase of 16.4%.', [
+    { metric: 'hashrate_sold', value: 7_300_000, unit: 'TH/s' },
+    { metric: 'hashrate_sold', value: 93.8, change_kind: 'yoy' },
+    { metric: 'hashrate_sold', value: 16.4, change_kind: 'qoq' },
+  ]],
+  ['The average selling price was $8.8 per terahash per second.', [{ metric: 'asp_per_hashrate', value: 8.8, unit: 'USD/(TH/s)' }]],
+  ['Our installed hash rate reached 4.6 exahash per second as of September 30.', [{ metric: 'hashrate_installed', value: 4_600_000, period: '2024-09-30' }]],
+  ['We expect to reach 10 exahash per second in North America by mid-2025.', [{ metric: 'hashrate_target', value: 10_000_000, basis: 'target', period: '2025H1', entity: 'North America' }]],
+  ['The A15 Pro delivers 215 terahash per second with power efficiency as low as 16.8 joules per terahash.', [
+    { metric: 'product_hashrate', value: 215, basis: 'spec', entity: 'A15 Pro' },
+    { metric: 'efficiency', value: 16.8, unit: 'J/TH', basis: 'spec', entity: 'A15 Pro' },
+  ]],
+  ['We mined 147 bitcoins and held 1,212 bitcoins at the end of the quarter.', [{ metric: 'btc_mined', value: 147, period: '2024Q3' }, { metric: 'btc_held', value: 1212, period: '2024-09-30' }]],
+  ['We ended the quarter with 1,212 bitcoin, 98 more than at the end of the prior quarter.', [{ metric: 'btc_held', value: 1212 }, { metric: 'btc_held', value: 98, unit: 'BTC', change_kind: 'qoq' }]],
+  ['We sold 412 bitcoin, and 2,100 bitcoin were pledged as collateral.', [{ metric: 'btc_sold', value: 412 }, { metric: 'btc_pledged', value: 2100 }]],
+  ['Net loss was $21.3 million, narrowing 38% from a net loss of $34.4 million a year earlier.', [
+    { metric: 'net_income', value: -21_300_000 },
+    { metric: 'net_income', value: 38, change_kind: 'yoy' },
+    { metric: 'net_income', value: -34_400_000, period: '2023Q3' },
+  ]],
+  ['Adjusted EBITDA was a loss of $9.6 million.', [{ metric: 'adjusted_ebitda', value: -9_600_000 }]],
+  ['Net loss was $96.2 million, or $0.31 per share.', [{ metric: 'net_income', value: -96_200_000 }, { metric: 'eps', value: -0.31, unit: 'USD/share' }]],
+  ['We had cash and cash equivalents of $72 million as of September 30.', [{ metric: 'cash', value: 72_000_000, period: '2024-09-30' }]],
+  ['We expect fourth-quarter revenue of between $27 million and $30 million.', [{ metric: 'revenue_total', value: 27_000_000, value_high: 30_000_000, basis: 'guidance', period: '2024Q4' }]],
+  ['Revenue of $73.6 million exceeded the upper end of our guidance.', [{ metric: 'revenue_total', basis: 'actual' }]],
+  ['Our all-in power cost was 3.2 cents per kilowatt hour.', [{ metric: 'power_cost', value: 0.032, unit: 'USD/kWh' }]],
+  ['Hashprice averaged $49.80 per petahash per second per day.', [{ metric: 'hashprice', value: 49.8, unit: 'USD/(PH/s)/day', basis: 'market' }]],
+  ['The network hash rate averaged about 820 exahash per second.', [{ metric: 'network_hashrate', value: 820_000_000, basis: 'market' }]],
+  ['Our direct cost to mine one bitcoin was $34,200.', [{ metric: 'cost_per_btc', value: 34_200 }]],
+  ['We had 812 megawatts of energized capacity at quarter end.', [{ metric: 'power_capacity', value: 812, unit: 'MW', period: '2024-09-30' }]],
+  ['Bitcoin fell from about $93,400 at the start of the quarter to roughly $82,500 at September 30.', [{ metric: 'btc_price', value: 93_400 }, { metric: 'btc_price', value: 82_500, period: '2024-09-30' }]],
+  ['Revenue increased by $25 million in Q3 versus Q2.', [{ metric: 'revenue_total', value: 25_000_000, unit: 'USD', change_kind: 'qoq' }]],
+  ['We expect the average selling price to land between $15 and $17 per terahash.', [{ metric: 'asp_per_hashrate', value: 15, value_high: 17 }]],
+  // what makes no fact
+  ['Please see our Form 20-F and the A1566I and Nano 3 product pages.', []],
+  ['Every $10,000 change in the price of bitcoin results in a $538 million change in the value of our holdings.', []],
+  ['We mined an average of 21.9 bitcoin a day.', []],
+  ['Over the past 5 years we grew the team to 200 people.', []],
+  ['The 2027 notes convert at $24.50 per share.', []],
+  ['Revenue increased by $25 million, driven by strong demand.', []],
+  ['We generated $7 million of additional cash from the option.', []],
+  ['So are we looking at 40- and 50-megawatt sites?', []],
+];
+
+describe('facts: how calls say their KPIs', () => {
+  it.each(cases)('%s', (sentence, expected) => {
+    const facts = factsOf(sentence);
+    expect(facts).toHaveLength(expected.length);
+    expected.forEach((want, i) => expect(facts[i]).toMatchObject(want));
+  });
+
+  it('takes an analyst restating a figure as a statement, and nothing from the operator', () => {
+    expect(factsOf('You sold 3.95 exahash in the quarter.', 'Sam Lee: Analyst')).toMatchObject([{ metric: 'hashrate_sold', value: 3_950_000 }]);
+    expect(factsOf('We mined 147 bitcoins.', 'Operator:')).toEqual([]);
+  });
+});
