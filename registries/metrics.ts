@@ -73,7 +73,7 @@ export const metrics: readonly MetricDefinition[] = [
   },
   {
     id: 'gross_margin', unit: '%', kind: 'flow', defaultBasis: 'actual', description: 'gross margin',
-    cues: ['gross margins?', 'gross profit margins?', 'mining margins?', 'hosting margins?'],
+    cues: ['gross margins?', 'gross profit margins?', 'mining margins?', 'hosting margins?', '(?<!(?:net|EBITDA|operating|profit|EBIT) )margins?'],
     plausible: { min: -100, max: 100 },
   },
   {
@@ -144,7 +144,7 @@ export const metrics: readonly MetricDefinition[] = [
     id: 'hashrate_installed', unit: 'TH/s', kind: 'stock', defaultBasis: 'actual', description: 'self-mining hash rate installed/deployed/operating at a date',
     cues: [
       'installed(?: hash ?rates?)?', 'deployed', 'energized(?: hash ?rates?)?', 'operat(?:ing|ional) hash ?rates?', 'operating fleet', 'self-mining hash ?rates?', 'hash ?rates?',
-      'computing power installed', 'online', 'realized hash ?rates?', 'fleet',
+      'computing power installed', 'online', 'realized hash ?rates?', 'fleet', 'achieved', 'reached', "(?:we're|we are) (?:now )?at", 'we (?:have|had)',
     ],
     plausible: { min: 0, max: 2_000_000_000 },
   },

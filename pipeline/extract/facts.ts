@@ -50,7 +50,7 @@ const metricOfUnit: Record<string, string> = {
 const statingRoles = new Set(['executive', 'investor_relations', 'analyst']);
 
 /** Words that join two numbers of one metric: "from $93,000 to $82,100", "40 EH/s by 2025 and 50 EH/s by 2026". */
-const linkedPhrase = /^[^,;.]{0,40}?,?\s*\b(?:to|and|or|from|versus|vs\.?|compared (?:to|with)|against|then)\s+(?:[a-z-]+\s+){0,3}$/i;
+const linkedPhrase = /^[^,;.]{0,40}?,?\s*\b(?:to|and|or|from|versus|vs\.?|compared (?:to|with)|against|then|over)\s+(?:[a-z-]+\s+){0,3}$/i;
 
 /** A bare number that is a change in the unit of the sentence's subject: "1,200 more than at the end of the prior quarter". */
 const countChangeAfter = /^\s*(?:more|fewer|additional|less)\b/i;
@@ -366,7 +366,7 @@ function clauseAround(text: string, at: number, end: number): { start: number; e
 
 /** "This represents ...", "That is ...": the sentence continues the last one's subject. */
 function startsWithReference(text: string): boolean {
-  return /^(?:this|that|it|which|these|representing|marking|an? (?:increase|decrease|growth|decline))\b/i.test(text.trim());
+  return /^(?:(?:now|so|and|but),?\s+)?(?:this|that|that's|that’s|it|which|these|representing|marking|an? (?:increase|decrease|growth|decline))\b/i.test(text.trim());
 }
 
 interface Change {
