@@ -39,3 +39,9 @@ chromium:
 # Regenerates docs/data-dictionary.md from the table schemas (a test fails when it is stale).
 docs: node_modules/.hashkpi-installed
 	npx tsx scripts/data-dictionary.ts docs/data-dictionary.md
+
+# Synthetic corpus (BENCH_DOCS transcripts, default 2000) built cold, without a change and with
+# jobs=1; writes bench/results.json and the results table of BENCHMARKS.md.
+bench: node_modules/.hashkpi-installed
+	$(if $(BENCH_DOCS),BENCH_DOCS=$(BENCH_DOCS) ,)npx tsx bench/generate.ts
+	$(if $(BENCH_DOCS),BENCH_DOCS=$(BENCH_DOCS) ,)npx tsx bench/run.ts

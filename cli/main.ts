@@ -1,13 +1,26 @@
 import { Command, InvalidArgumentError } from 'commander';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
-import { buildDataset } from '../pipeline/run.ts';
+import path from 'node:path';
+import type { BuildSummary } from '../pipeline/run.ts';
 import { pipelineVersion } from '../pipeline/version.ts';
+import { buildProgress } from './progress.ts';
+import { queryReadOnly } from './read-only-query.ts';
+import { textTable } from './text-table.ts';
 
-/** Exit codes: 0 done; 1 error-level problems with --strict; 2 bad usage or a failed build. */
+const exitCodes = `
+Exit status:
+  0  done (build, report, query; check found no error-level problem)
+  1  error-level problems: found by check, or by build with --strict
+  2  bad usage, a missing or unreadable dataset, a failed query, or a failed build
+     (the previous dataset is left as it was)`;
+
 const program = new Command()
   .name('hashkpi')
-  .description('Turns earnings-call transcripts of Bitcoin miners into a KPI dataset (CSV, Arrow, DuckDB).')
+  .description('Turns earnings-call transcripts of Bitcoin miners into a KPI dataset (CSV, Arrow, Parquet, DuckDB, an HTML report).')
   .version(pipelineVersion)
+  .addHelpText('after', exitCodes)
   .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2));
 
 const positiveInt = (v: string) => {
@@ -15,6 +28,36 @@ const positiveInt = (v: string) => {
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of at least 1');
   return n;
 };
+const wholeNumber = (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number');
+  return n;
+};
+
+interface BuildArgs {
+  input: string;
+  out: string;
+  jobs: number;
+  strict: boolean;
+}
+
+/** A build with a progress bar on a terminal; the one summary line is printed by the caller. */
+async function buildWithProgress(args: BuildArgs): Promise<BuildSummary> {
+  // the pipeline (DuckDB, Vega) loads only when a command needs it, so --help and query start fast
+  const { buildDataset } = await import('../pipeline/run.ts');
+  const progress = buildProgress();
+  try {
+    return await buildDataset({ ...args, log: progress.log, onProgress: progress.onProgress });
+  } finally {
+    progress.stop();
+  }
+}
+
+function duckDbFileOf(out: string): string {
+  const file = path.join(out, 'hashkpi.duckdb');
+  if (!existsSync(file)) throw new Error(`${file} not found: build the dataset first (hashkpi build --out ${out})`);
+  return file;
+}
 
 program
   .command('build', { isDefault: true })
@@ -23,9 +66,11 @@ program
   .option('-o, --out <dir>', 'output folder, replaced atomically', 'output')
   .option('-j, --jobs <n>', 'worker count', positiveInt, os.availableParallelism())
   .option('--strict', 'exit 1 when any error-level problem is found', false)
-  .action(async (opts: { input: string; out: string; jobs: number; strict: boolean }) => {
+  .allowExcessArguments(false)
+  .addHelpText('after', exitCodes)
+  .action(async (opts: BuildArgs) => {
     const started = performance.now();
-    const summary = await buildDataset({ ...opts, log: (line) => console.error(line) });
+    const summary = await buildWithProgress(opts);
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
     const issues = Object.entries(summary.problemsBySeverity).map(([s, n]) => `${n} ${s}`).join(', ') || 'none';
     console.log(
@@ -34,6 +79,79 @@ program
         `written to ${opts.out} in ${seconds}s`,
     );
     if (opts.strict && summary.errorCount > 0) process.exitCode = 1;
+  });
+
+const problemsSql = `
+SELECT * FROM (
+  SELECT severity, 'ingest' AS kind, source_path AS file, problem AS "check", NULL AS metric, message FROM ingest_errors
+  UNION ALL
+  SELECT v.severity, 'validation', coalesce(d.source_path, ''), v."check", v.metric, v.message
+  FROM validation_issues v LEFT JOIN documents d ON d.doc_id = v.doc_id
+)
+ORDER BY CASE severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, file, "check", message`;
+
+program
+  .command('check')
+  .description(
+    'list input problems and validation issues as a table: of the transcripts under --input, built into a temporary folder ' +
+      'that is removed afterwards (nothing is written to an output folder), or of an existing dataset with --out',
+  )
+  .option('-i, --input <dir>', 'folder of transcripts to check', 'transcripts')
+  .option('-o, --out <dir>', 'check this existing dataset instead of building')
+  .option('-j, --jobs <n>', 'worker count', positiveInt, os.availableParallelism())
+  .option('--max-width <n>', 'cut longer cells with … (0: never)', wholeNumber, 100)
+  .allowExcessArguments(false)
+  .addHelpText('after', exitCodes)
+  .action(async (opts: { input: string; out?: string; jobs: number; maxWidth: number }) => {
+    let scratch: string | undefined;
+    let out = opts.out;
+    try {
+      if (!out) {
+        scratch = await mkdtemp(path.join(os.tmpdir(), 'hashkpi-check-'));
+        out = path.join(scratch, 'out');
+        await buildWithProgress({ input: opts.input, out, jobs: opts.jobs, strict: false });
+      }
+      const result = await queryReadOnly(duckDbFileOf(out), problemsSql);
+      const counts = ['error', 'warning', 'info']
+        .map((s) => [s, result.rows.filter((r) => r[0] === s).length] as const)
+        .map(([s, n]) => `${n} ${n === 1 || s === 'info' ? s : `${s}s`}`)
+        .join(', ');
+      if (result.rows.length) console.log(textTable(result.columns, result.rows, { maxCellWidth: opts.maxWidth }));
+      console.log(`hashkpi check: ${opts.out ? out : opts.input}: ${counts}`);
+      if (result.rows.some((r) => r[0] === 'error')) process.exitCode = 1;
+    } finally {
+      if (scratch) await rm(scratch, { recursive: true, force: true });
+    }
+  });
+
+program
+  .command('report')
+  .description('write OUT/report.html (KPI tables with their quotes, issues, translation checks, charts) from an existing OUT/hashkpi.duckdb')
+  .option('-o, --out <dir>', 'dataset folder', 'output')
+  .allowExcessArguments(false)
+  .addHelpText('after', exitCodes)
+  .action(async (opts: { out: string }) => {
+    duckDbFileOf(opts.out);
+    const started = performance.now();
+    const { writeReport } = await import('../pipeline/report/report.ts');
+    const report = await writeReport(opts.out);
+    const seconds = ((performance.now() - started) / 1000).toFixed(2);
+    console.log(`hashkpi report: wrote ${report.file} (${Math.round(report.bytes / 1024)} KiB, ${report.charts} charts) in ${seconds}s`);
+  });
+
+program
+  .command('query')
+  .description('run read-only SQL on a DuckDB file and print the result as an aligned text table')
+  .argument('<sql>', 'one SQL statement, e.g. "SELECT * FROM kpi_wide"')
+  .option('--db <file>', 'DuckDB file, opened read-only', path.join('output', 'hashkpi.duckdb'))
+  .option('--max-width <n>', 'cut longer cells with … (0: never)', wholeNumber, 60)
+  .allowExcessArguments(false)
+  .addHelpText('after', exitCodes)
+  .action(async (sql: string, opts: { db: string; maxWidth: number }) => {
+    const result = await queryReadOnly(opts.db, sql);
+    const rightAligned = new Set(result.numeric.flatMap((n, i) => (n ? [i] : [])));
+    console.log(textTable(result.columns, result.rows, { rightAligned, maxCellWidth: opts.maxWidth }));
+    console.log(`(${result.rows.length} ${result.rows.length === 1 ? 'row' : 'rows'})`);
   });
 
 try {

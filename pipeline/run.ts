@@ -15,6 +15,7 @@ export interface BuildOptions {
   jobs: number;
   strict: boolean;
   log?: (line: string) => void;
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface BuildSummary {
@@ -34,7 +35,10 @@ type Tables = Record<string, Record<string, unknown>[]>;
 export async function buildDataset(options: BuildOptions): Promise<BuildSummary> {
   const files = await listTranscriptFiles(options.input);
   const perFile: DocumentRows[] = [];
-  for (const file of files) perFile.push(processTranscript(file, await readTranscriptBytes(options.input, file)));
+  for (const file of files) {
+    perFile.push(processTranscript(file, await readTranscriptBytes(options.input, file)));
+    options.onProgress?.(perFile.length, files.length);
+  }
 
   const tables = mergeDocuments(files, perFile);
   tables.kpis = chooseKpis(tables.facts as DocumentRows['facts']);

@@ -1,17 +1,23 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { TableSpec } from '../../schemas/columns.ts';
+import { dataDictionary } from '../report/data-dictionary.ts';
+import { writeReport } from '../report/report.ts';
 import { writeArrow } from './arrow.ts';
 import { writeCsv } from './csv.ts';
 import { dataPackage } from './datapackage.ts';
 import { writeDuckDb } from './duckdb.ts';
+import { writeParquet } from './parquet.ts';
 
 export interface TableRows {
   table: TableSpec;
   rows: readonly Record<string, unknown>[];
 }
 
-/** Writes every table as csv/<table>.csv, arrow/<table>.arrow, one hashkpi.duckdb and datapackage.json. */
+/**
+ * Writes every table as csv/<table>.csv, arrow/<table>.arrow, one hashkpi.duckdb (tables and
+ * views), parquet/<table>.parquet, datapackage.json, DATA_DICTIONARY.md and report.html.
+ */
 export async function writeDataset(dir: string, tables: readonly TableRows[], version: string): Promise<void> {
   await mkdir(path.join(dir, 'csv'), { recursive: true });
   await mkdir(path.join(dir, 'arrow'), { recursive: true });
@@ -19,7 +25,11 @@ export async function writeDataset(dir: string, tables: readonly TableRows[], ve
     await writeCsv(path.join(dir, 'csv', `${table.name}.csv`), table, rows);
     await writeArrow(path.join(dir, 'arrow', `${table.name}.arrow`), table, rows);
   }
-  await writeDuckDb(path.join(dir, 'hashkpi.duckdb'), tables);
+  const duckDbFile = path.join(dir, 'hashkpi.duckdb');
+  await writeDuckDb(duckDbFile, tables);
+  await writeParquet(duckDbFile, path.join(dir, 'parquet'), tables.map(({ table }) => table));
   const descriptor = dataPackage(tables.map(({ table, rows }) => ({ table, rows: rows.length })), version);
   await writeFile(path.join(dir, 'datapackage.json'), JSON.stringify(descriptor, null, 2) + '\n');
+  await writeFile(path.join(dir, 'DATA_DICTIONARY.md'), dataDictionary());
+  await writeReport(dir);
 }

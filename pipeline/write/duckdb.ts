@@ -1,5 +1,6 @@
 import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
 import { columnsOf, type ColumnKind, type TableSpec } from '../../schemas/columns.ts';
+import { createViews } from './views.ts';
 
 const sqlTypes: Record<ColumnKind, string> = { string: 'VARCHAR', integer: 'INTEGER', double: 'DOUBLE', boolean: 'BOOLEAN' };
 
@@ -17,7 +18,7 @@ export function tableDdl(table: TableSpec): string[] {
   ];
 }
 
-/** Writes every table into one DuckDB file, loading rows through the appender (bulk, not INSERT per row). */
+/** Writes every table into one DuckDB file, loading rows through the appender (bulk, not INSERT per row), then the views. */
 export async function writeDuckDb(file: string, tables: readonly { table: TableSpec; rows: readonly Record<string, unknown>[] }[]): Promise<void> {
   const instance = await DuckDBInstance.create(file);
   const connection = await instance.connect();
@@ -26,6 +27,7 @@ export async function writeDuckDb(file: string, tables: readonly { table: TableS
       for (const statement of tableDdl(table)) await connection.run(statement);
       await appendRows(connection, table, rows);
     }
+    await createViews(connection);
     await connection.run('CHECKPOINT');
   } finally {
     connection.closeSync();
