@@ -2,7 +2,7 @@ import { metricById, type MetricDefinition } from '../../registries/metrics.ts';
 import type { Paragraph, SegmentedTranscript, Sentence } from '../segment/segment.ts';
 import { changeKindJustBefore, changeKindNear, directionOf, isHypotheticalQuestion, phrasePattern, findMetricCues, hasSpecCue, isForward, isLossCue, isNoFactContext, type CueMatch } from './cues.ts';
 import { findModels, findRegions, nearestEntity } from './entity.ts';
-import { isFuturePeriod, resolvePeriod, type CallCalendar } from './period.ts';
+import { isEarlierPeriod, isFuturePeriod, resolvePeriod, type CallCalendar } from './period.ts';
 import type { Quantity } from './quantity.ts';
 
 export type Basis = 'actual' | 'guidance' | 'target' | 'spec' | 'market';
@@ -168,7 +168,9 @@ function classifySentence(s: Sentence, p: Paragraph, placed: Placed[], calendar:
     } else if (value > 0 && saysLossOf(metric, cue, text, lastOfUnit.get(q.unit)?.end ?? 0, at)) {
       negate();
     }
-    const period = resolvePeriod(limits, metric.kind, calendar, basis === 'guidance' || basis === 'target');
+    let period = resolvePeriod(limits, metric.kind, calendar, basis === 'guidance' || basis === 'target');
+    // a change is stated of the new value: an earlier period named beside it is what it is compared with
+    if (change && isEarlierPeriod(period, calendar)) period = resolvePeriod({ ...limits, leftLimit: at, rightLimit: end, firstAt: 0 }, metric.kind, calendar, false);
     facts.push({
       metric: metric.id,
       value,
@@ -436,6 +438,10 @@ function entityOf(metric: MetricDefinition, cue: CueMatch | undefined, model: { 
       .trim()
       .toLowerCase();
     return line || null;
+  }
+  if (metric.id === 'cost_per_btc') {
+    const variant = /\b(cash|all-in|direct|marginal|production)\b/i.exec(cue?.text ?? '');
+    return variant ? `${variant[1].toLowerCase()}${variant[1].toLowerCase() === 'all-in' ? '' : ' cost'}` : null;
   }
   if (metric.entityFromModel && model) return model.name;
   if (['revenue_share', 'hashrate_installed', 'hashrate_target', 'power_capacity'].includes(metric.id) && region) return region.name;

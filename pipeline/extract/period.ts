@@ -165,7 +165,7 @@ export function resolvePeriod(context: PeriodContext, kind: 'flow' | 'stock' | '
         (start >= context.end && /\b(?:compared|versus|vs\.?|relative|than|from)\b/i.test(context.text.slice(context.end, start))) ||
         (end <= context.at && /\b(?:compared|versus|vs\.?|relative to|than)\b/i.test(context.text.slice(end, context.at)));
       // "compared with the third quarter, revenue rose 41%": the base of a comparison dates nothing said here
-      const comparisonBase = /(?:compared (?:to|with)|versus|vs\.?|from|than(?: in| at)?|over|relative to)\s+(?:the\s+|our\s+)?$/i.test(context.text.slice(Math.max(0, start - 25), start));
+      const comparisonBase = /(?:compared (?:to|with)|versus|vs\.?|from|than(?: in| at)?|over|relative to)\s+(?:the\s+|our\s+)?(?:fiscal\s+)?$/i.test(context.text.slice(Math.max(0, start - 30), start));
       if (comparison || comparisonBase) continue;
       const own = start >= context.leftLimit && end <= context.rightLimit;
       const sentenceLeading = end <= context.firstAt;
@@ -201,5 +201,21 @@ export function isFuturePeriod(period: string, calendar: CallCalendar): boolean 
   m = /^(\d{4})$/.exec(period);
   if (m) return Number(m[1]) > calendar.year;
   if (/^\d{4}-\d{2}-\d{2}$/.test(period)) return period > calendar.quarterEnd && (!calendar.callDate || period > calendar.callDate);
+  return false;
+}
+
+/** Whether a period lies before the call's own quarter (an earlier quarter, half, year, or a date before its start). */
+export function isEarlierPeriod(period: string, calendar: CallCalendar): boolean {
+  const index = calendar.year * 4 + calendar.quarter - 1;
+  let m = /^(\d{4})Q([1-4])$/.exec(period);
+  if (m) return Number(m[1]) * 4 + Number(m[2]) - 1 < index;
+  m = /^(\d{4})H([12])$/.exec(period);
+  if (m) return Number(m[1]) * 4 + (m[2] === '1' ? 1 : 3) < index;
+  m = /^(\d{4})$/.exec(period);
+  if (m) return Number(m[1]) < calendar.year;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(period)) {
+    const [y, q] = shiftQuarter(calendar.year, calendar.quarter, -1);
+    return period <= quarterEndOf(calendar, y, q);
+  }
   return false;
 }
