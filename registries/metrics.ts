@@ -17,6 +17,13 @@ export interface MetricDefinition {
   cues: string[];
   /** the basis a value has when nothing in the sentence says otherwise */
   defaultBasis: 'actual' | 'market' | 'spec';
+  /**
+   * What a value said of the future is: company `guidance` (flows and prices: revenue, bitcoin
+   * to be mined, capex), a `target` (what the company builds toward: hash rate, power,
+   * efficiency), or `null` when a future date does not make it one (an order signed, debt due).
+   * Without it, flows and prices are guidance and stocks targets.
+   */
+  forwardBasis?: 'guidance' | 'target' | null;
   /** words that make a value of this metric negative: "net loss of $5 million" */
   lossCues?: string[];
   /**
@@ -101,7 +108,7 @@ export const metrics: readonly MetricDefinition[] = [
   },
   // --- balance sheet ---
   {
-    id: 'cash', unit: 'USD', kind: 'stock', defaultBasis: 'actual', description: 'cash and cash equivalents at a date',
+    id: 'cash', unit: 'USD', kind: 'stock', forwardBasis: null, defaultBasis: 'actual', description: 'cash and cash equivalents at a date',
     cues: ['cash and cash equivalents', 'cash (?:balance|position|on hand)', 'cash'], plausible: { min: 500_000, max: 500_000_000_000 },
     // cash is a balance at a date: "generated $7 million of cash" is a flow, not this metric
     requiresContext: [
@@ -114,7 +121,7 @@ export const metrics: readonly MetricDefinition[] = [
     cues: ['accounts? receivables?', 'receivables'], plausible: { min: 1000, max: 50_000_000_000 },
   },
   {
-    id: 'financing', unit: 'USD', kind: 'flow', defaultBasis: 'actual', description: 'capital raised (preferred shares, ATM, loans)',
+    id: 'financing', unit: 'USD', kind: 'flow', forwardBasis: null, defaultBasis: 'actual', description: 'capital raised (preferred shares, ATM, loans)',
     cues: [
       'raised', 'proceeds', 'financing', 'preferred shares', 'at-the-market', 'ATM(?: program| offering| facility)?', 'convertible (?:senior )?notes? offering',
       'private placement', '(?:equity |debt |notes? )?offering', 'credit facility', 'secured loans?', 'term loans?', 'loans?', 'borrowed',
@@ -122,7 +129,7 @@ export const metrics: readonly MetricDefinition[] = [
     plausible: { min: 10_000, max: 100_000_000_000 },
   },
   {
-    id: 'debt', unit: 'USD', kind: 'stock', defaultBasis: 'actual', description: 'debt outstanding at a date',
+    id: 'debt', unit: 'USD', kind: 'stock', forwardBasis: null, defaultBasis: 'actual', description: 'debt outstanding at a date',
     cues: ['(?:total |outstanding )?debt', 'borrowings', 'outstanding (?:convertible )?notes', 'notes outstanding', 'outstanding(?: on)?', 'loan balance'], plausible: { min: 10_000, max: 500_000_000_000 },
   },
   {
@@ -164,7 +171,7 @@ export const metrics: readonly MetricDefinition[] = [
     plausible: { min: 1, max: 2_000 },
   },
   {
-    id: 'network_hashrate', unit: 'TH/s', kind: 'stock', defaultBasis: 'market', plausible: { min: 10_000_000, max: 10_000_000_000 }, description: "the Bitcoin network's hash rate",
+    id: 'network_hashrate', unit: 'TH/s', kind: 'price', defaultBasis: 'market', plausible: { min: 10_000_000, max: 10_000_000_000 }, description: "the Bitcoin network's hash rate",
     cues: ['network hash ?rates?', 'global hash ?rates?', "network's hash ?rate", 'total network hash ?rate', 'network'],
   },
   // --- bitcoin ---
@@ -252,11 +259,11 @@ export const metrics: readonly MetricDefinition[] = [
     cues: ['adjusted (?:net )?(?:loss|income|earnings) per (?:basic |diluted )?(?:share|ADS)', 'adjusted EPS', 'non-GAAP EPS'], lossCues: ['loss per'],
   },
   {
-    id: 'units_delivered', unit: 'units', kind: 'flow', defaultBasis: 'actual', plausible: { min: 1, max: 10_000_000 }, description: 'machines or products delivered/shipped',
+    id: 'units_delivered', unit: 'units', kind: 'flow', forwardBasis: 'target', defaultBasis: 'actual', plausible: { min: 1, max: 10_000_000 }, description: 'machines or products delivered/shipped',
     cues: ['delivered', 'shipped', 'deliveries', 'shipments', 'sold', 'ship(?:ping)?', 'deliver(?:ing)?'], entityFromModel: true,
   },
   {
-    id: 'units_ordered', unit: 'units', kind: 'flow', defaultBasis: 'actual', plausible: { min: 1, max: 10_000_000 }, description: 'machines ordered or contracted',
+    id: 'units_ordered', unit: 'units', kind: 'flow', forwardBasis: null, defaultBasis: 'actual', plausible: { min: 1, max: 10_000_000 }, description: 'machines ordered or contracted',
     cues: ['ordered', 'orders?', 'purchase orders?', 'contracted', '(?:purchase |framework |supply )?agreements?', 'for a total of'], entityFromModel: true,
   },
 ];

@@ -168,9 +168,11 @@ function classifySentence(s: Sentence, p: Paragraph, placed: Placed[], calendar:
     } else if (value > 0 && saysLossOf(metric, cue, text, lastOfUnit.get(q.unit)?.end ?? 0, at)) {
       negate();
     }
-    let period = resolvePeriod(limits, metric.kind, calendar, basis === 'guidance' || basis === 'target');
+    // a fleet's efficiency is a state at a date; a model's rating is not
+    const kind = metric.kind === 'spec' && basis !== 'spec' ? 'stock' : metric.kind;
+    let period = resolvePeriod(limits, kind, calendar, basis === 'guidance' || basis === 'target');
     // a change is stated of the new value: an earlier period named beside it is what it is compared with
-    if (change && isEarlierPeriod(period, calendar)) period = resolvePeriod({ ...limits, leftLimit: at, rightLimit: end, firstAt: 0 }, metric.kind, calendar, false);
+    if (change && isEarlierPeriod(period, calendar)) period = resolvePeriod({ ...limits, leftLimit: at, rightLimit: end, firstAt: 0 }, kind, calendar, false);
     facts.push({
       metric: metric.id,
       value,
@@ -427,7 +429,8 @@ function basisOf(metric: MetricDefinition, forward: boolean, ofModel: boolean): 
   if (metric.id === 'product_hashrate' || (metric.id === 'efficiency' && ofModel)) return 'spec';
   if (metric.id === 'hashrate_target') return 'target';
   if (!forward) return 'actual';
-  return metric.unit === 'USD' || metric.unit === 'USD/share' || metric.unit === '%' ? 'guidance' : 'target';
+  const ahead = metric.forwardBasis === undefined ? (metric.kind === 'flow' || metric.kind === 'price' ? 'guidance' : 'target') : metric.forwardBasis;
+  return ahead ?? 'actual';
 }
 
 function entityOf(metric: MetricDefinition, cue: CueMatch | undefined, model: { name: string } | null, region: { name: string } | null): string | null {

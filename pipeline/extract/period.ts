@@ -16,6 +16,34 @@ const monthNames = ['january', 'february', 'march', 'april', 'may', 'june', 'jul
 const monthPattern = '(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\\.?';
 const ordinal: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, one: 1, two: 2, three: 3, four: 4, '1': 1, '2': 2, '3': 3, '4': 4, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4 };
 
+/** The last fiscal year end on or before the call's quarter end ("at year-end" said in a Q1 call). */
+function lastYearEnd(c: CallCalendar): string {
+  return quarterEndOf(c, c.quarter === 4 ? c.year : c.year - 1, 4);
+}
+
+/**
+ * The fiscal quarter a month falls in. Said without a year, a month is the one just after the
+ * quarter (before the call) or, looking ahead, the next one to come; otherwise the latest one up
+ * to the quarter's end.
+ */
+function monthPeriod(c: CallCalendar, month: number, year: number | null, forward: boolean): string {
+  const [qy, qm] = c.quarterEnd.split('-').map(Number);
+  let y = year;
+  if (y === null) {
+    const monthsAfter = (month - qm + 12) % 12;
+    y = forward || (monthsAfter >= 1 && monthsAfter <= 3) ? (month > qm ? qy : qy + 1) : month <= qm ? qy : qy - 1;
+  }
+  for (let shift = -12; shift <= 12; shift++) {
+    const [sy, sq] = shiftQuarter(c.year, c.quarter, shift);
+    const end = quarterEndOf(c, sy, sq);
+    const [ey, em] = end.split('-').map(Number);
+    const endIndex = ey * 12 + em;
+    const index = y * 12 + month;
+    if (index <= endIndex && index > endIndex - 3) return `${sy}Q${sq}`;
+  }
+  return null as unknown as string;
+}
+
 export function calendarQuarterEnd(year: number, quarter: number): string {
   const month = quarter * 3;
   const day = new Date(Date.UTC(year, month, 0)).getUTCDate();
@@ -72,6 +100,14 @@ const periodRules: readonly PeriodRule[] = [
   },
   // "we ended the quarter with", "exited the quarter at"
   { pattern: /\b(?:ended|closed|exited|finished) the (?:quarter|period)\b/gi, resolve: (_m, c) => c.quarterEnd },
+  { pattern: /\b(?:ended|closed|exited|finished) the (?:fiscal )?year\b/gi, resolve: (_m, c) => lastYearEnd(c) },
+  // the day of the call: "as we speak", "today", "as of yesterday"
+  { pattern: /\b(?:as we speak|as of (?:today|yesterday|this morning|now)|today|right now)\b/gi, resolve: (_m, c) => c.callDate },
+  // a month: "in January", "in October", "for June 2026"
+  {
+    pattern: new RegExp(`\\b(?:in|during|for|since|through|until|by) (january|february|march|april|may|june|july|august|september|october|november|december)(?:,? (\\d{4}))?\\b(?! \\d)`, 'gi'),
+    resolve: (m, c, forward) => monthPeriod(c, monthNames.indexOf(m[1].toLowerCase()) + 1, m[2] ? Number(m[2]) : null, forward),
+  },
   // the end of a quarter: "at the end of the quarter", "quarter-end", "end of quarter three", "end of last quarter"
   {
     pattern: /\b(?:end of (?:the )?(?:(first|second|third|fourth) quarter|quarter (one|two|three|four)|q([1-4])|(last|previous|prior|this|the) quarter|quarter)(?: of (?:fiscal )?(\d{4}|next year|this year))?(?: ['’](\d{2}))?|quarter[- ]end|end of the period|period[- ]end)\b/gi,
@@ -91,10 +127,11 @@ const periodRules: readonly PeriodRule[] = [
   // year end: "at year-end", "end of 2025", "end of calendar 2025", "end of fiscal 2026", "end of next year"
   {
     pattern: /\b(?:(?:the )?(?:(fiscal|calendar) )?year[- ]end(?: (\d{4}))?|end of (?:the )?(?:(fiscal|calendar) )?(?:year|(\d{4})|(next|this) year))\b/gi,
-    resolve: (m, c) => {
+    resolve: (m, c, forward) => {
       const named = m[2] ?? m[4];
-      const year = named ? Number(named) : m[5]?.toLowerCase() === 'next' ? c.year + 1 : c.year;
       const calendarYear = (m[1] ?? m[3])?.toLowerCase() === 'calendar';
+      if (!named && !m[5] && !forward) return lastYearEnd(c);
+      const year = named ? Number(named) : m[5]?.toLowerCase() === 'next' ? c.year + 1 : c.year;
       return calendarYear ? `${year}-12-31` : quarterEndOf(c, year, 4);
     },
   },
@@ -105,8 +142,9 @@ const periodRules: readonly PeriodRule[] = [
       if (m[1]) return `${yearOf(m[2], c)}H${m[1].toLowerCase() === 'first' ? 1 : 2}`;
       if (m[3]) return `${c.year}H${m[3].toLowerCase() === 'first' ? 1 : 2}`;
       if (m[4]) return `${yearOf(m[5], c)}H${m[4]}`;
+      // "by mid-2025", "by the middle of next year": the middle of the year, a date
       const y = yearOf(m[6] ?? m[7], c);
-      return y ? `${y}H1` : null;
+      return y ? `${y}-06-30` : null;
     },
   },
   // a quarter: "fourth quarter", "third quarter of 2024", "Q4", "4Q", "quarter three", "Q3 2024"
