@@ -4,7 +4,8 @@
  * (within 0.5%, and the range's high end) agree. Period and basis are compared among the right facts.
  */
 
-export interface GoldFact {
+/** What a gold annotation and a fact of the dataset have in common. */
+interface Statement {
   source_path: string;
   metric: string;
   value: number;
@@ -13,23 +14,17 @@ export interface GoldFact {
   period: string;
   basis: string;
   change_kind: string | null;
-  start: number;
-  end: number;
   quote: string;
 }
 
-export interface ScoredFact {
-  source_path: string;
-  metric: string;
-  value: number;
-  value_high: number | null;
-  unit: string;
-  period: string;
-  basis: string;
-  change_kind: string | null;
+export interface GoldFact extends Statement {
+  start: number;
+  end: number;
+}
+
+export interface ScoredFact extends Statement {
   char_start: number;
   char_end: number;
-  quote: string;
 }
 
 export interface MetricScore {
