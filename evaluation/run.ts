@@ -4,12 +4,19 @@ import { processTranscript } from '../pipeline/process-transcript.ts';
 import { readGold } from './gold.ts';
 import { evaluate, type ScoredFact } from './score.ts';
 
-/** `make eval`: facts of the sample transcripts against test/gold/facts.csv. `--verbose` lists the misses. */
+/**
+ * `make eval`: facts of the sample transcripts against test/gold/facts.csv; `--verbose` lists the
+ * misses; `--gold FILE --transcripts DIR` scores another annotated set (the held-out one).
+ */
 const root = path.resolve(import.meta.dirname, '..');
-const transcripts = path.join(root, 'transcripts');
+const option = (name: string, fallback: string) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 && process.argv[i + 1] ? path.resolve(process.argv[i + 1]) : fallback;
+};
+const transcripts = option('--transcripts', path.join(root, 'transcripts'));
 const verbose = process.argv.includes('--verbose');
 
-const gold = readGold(path.join(root, 'test', 'gold', 'facts.csv'), transcripts);
+const gold = readGold(option('--gold', path.join(root, 'test', 'gold', 'facts.csv')), transcripts);
 const facts: ScoredFact[] = [];
 for (const file of await listTranscriptFiles(transcripts)) {
   const rows = processTranscript(file, await readTranscriptBytes(transcripts, file));
