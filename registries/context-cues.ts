@@ -66,7 +66,8 @@ export const specCues = ['delivers?', 'rated', 'runs? at', 'devices?', 'model', 
  */
 export const noFactBefore = [
   '\\bconvert(?:s|ed|ible)? at\\s*$', '\\b(?:conversion|strike|exercise|offering) price(?: of)?\\s*$', '\\bcosts? to (?:mine|produce)\\s*$', '\\bper\\s*$',
-  '\\bcosts? to (?:build|build out|construct|develop|deploy)\\b[^.;]*$',
+  '\\bcosts? to (?:build|build out|construct|develop|deploy)\\b[^.;]*$', '\\bbreak-?even\\b[^.;]*$', '\\brule of thumb\\b[^.;]*$',
+  '\\bevery\\b[^.;]*\\b(?:change|changes|move|moves|results? in|impacts?|adds?)\\b[^.;]*$',
   '\\bevery\\s*$', '\\beach\\s*$', '\\bfor every\\s*$', '\\bif\\b[^.;,]*$', '\\bassuming\\b[^.;]*$', '\\bhypothetical', '\\bsay\\s*$', '\\blet\'?s say\\b[^.;]*$',
 ];
 
@@ -80,3 +81,10 @@ export const noFactAfter = [
 
 /** A question the speaker asks of the company's own plans is no statement: "So are we looking at 40-megawatt sites?" */
 export const hypotheticalQuestion = '\\b(?:are|should|would|could|do|can|will|shall) we\\b';
+
+/**
+ * A sentence about others: competitors, peers, the industry. Its numbers are not the company's
+ * (market figures — bitcoin price, network hash rate, hashprice — still are facts).
+ */
+export const aboutOthers =
+  "\\b(?:competitors?|competitors'|competitor's|peers?|peers'|rivals?|the (?:whole |entire |broader )?industry|other miners|miners as a group|(?:some|one) of our (?:larger |bigger )?(?:peers|competitors))\\b";

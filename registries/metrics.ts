@@ -183,7 +183,7 @@ export const metrics: readonly MetricDefinition[] = [
   {
     id: 'btc_held', unit: 'BTC', kind: 'stock', defaultBasis: 'actual', description: 'bitcoins held at a date',
     cues: [
-      'held', 'holdings?', 'hold(?:ing)?', 'treasury', 'on (?:our|the) balance sheet', 'HODL', 'owned', 'own', 'accumulate(?:d)? to',
+      'held', 'holdings?', 'hold(?:ing)?', 'treasury', 'on hand', 'on (?:our|the) balance sheet', 'HODL', 'owned', 'own', 'accumulate(?:d)? to',
       '(?:ended|exited|closed|finished) the (?:year|quarter|period|month) with', 'we (?:had|have)',
     ],
     plausible: { min: 0, max: 2_000_000 },

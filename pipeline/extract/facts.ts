@@ -1,8 +1,8 @@
 import { metricById, type MetricDefinition } from '../../registries/metrics.ts';
 import type { Paragraph, SegmentedTranscript, Sentence } from '../segment/segment.ts';
-import { changeKindJustBefore, changeKindNear, directionOf, isHypotheticalQuestion, phrasePattern, findMetricCues, hasSpecCue, isForward, isLossCue, isNoFactContext, type CueMatch } from './cues.ts';
+import { changeKindJustBefore, changeKindNear, directionOf, isAboutOthers, isHypotheticalQuestion, phrasePattern, findMetricCues, hasSpecCue, isForward, isLossCue, isNoFactContext, type CueMatch } from './cues.ts';
 import { findModels, findRegions, nearestEntity } from './entity.ts';
-import { isEarlierPeriod, isFuturePeriod, resolvePeriod, type CallCalendar } from './period.ts';
+import { isEarlierPeriod, isFuturePeriod, quarterEndOf, resolvePeriod, type CallCalendar } from './period.ts';
 import type { Quantity } from './quantity.ts';
 
 export type Basis = 'actual' | 'guidance' | 'target' | 'spec' | 'market';
@@ -99,6 +99,7 @@ function classifySentence(s: Sentence, p: Paragraph, placed: Placed[], calendar:
   const regions = findRegions(text);
   const facts: FactDraft[] = [];
   const subject = startsWithReference(text) ? previousMetric : null;
+  const othersSpoken = isAboutOthers(text);
 
   for (const [index, item] of usable.entries()) {
     const { q, at, end } = item;
@@ -132,6 +133,7 @@ function classifySentence(s: Sentence, p: Paragraph, placed: Placed[], calendar:
     if (!metric && q.unit === 'TH/s' && nearestEntity(models, at, end, 60) && hasSpecCue(text)) metric = metricById.get('product_hashrate');
     metric ??= fallbackMetric(text, item, forward, calendar, clause);
     if (!metric) continue;
+    if (othersSpoken && metric.defaultBasis !== 'market') continue;
 
     // which hash-rate statement: a model's rating, a plan, or what is running
     const model = nearestEntity(models, at, end, 150);
@@ -157,7 +159,7 @@ function classifySentence(s: Sentence, p: Paragraph, placed: Placed[], calendar:
     // a value for a period after the call's own is a plan or guidance, whatever the verb
     // a balance-sheet stock said at a later date ("notes with a put on June 4, 2027") is no plan
     const plannable = metric.kind !== 'stock' || metric.unit === 'TH/s' || metric.unit === 'MW';
-    const ahead = forward || (plannable && isFuturePeriod(resolvePeriod(limits, metric.kind, calendar, false), calendar));
+    const ahead = forward || (plannable && isFuturePeriod(resolvePeriod(limits, metric.kind, calendar, false), calendar, true));
     if (metric.id === 'hashrate_installed' && ahead) metric = metricById.get('hashrate_target')!;
     const basis = basisOf(metric, ahead, model !== null && (metric.entityFromModel ?? false));
     let value = q.value;
@@ -337,6 +339,8 @@ function canDescribe(metric: MetricDefinition, item: Placed): boolean {
 
 function distanceOf(text: string, cue: CueMatch, item: Placed): number | null {
   if (cue.end <= item.at) {
+    // "$48 million from self-mining": a cue saying where money came from follows its number
+    if (/^from\b/i.test(cue.text)) return null;
     const between = text.slice(cue.end, item.at);
     const gap = between.length;
     if (gap > LEFT_REACH || /[;]/.test(between)) return null;
@@ -394,8 +398,9 @@ function changeOf(text: string, item: Placed, percent: boolean, calendar: CallCa
   const named = comparedQuarterKind(text, item, calendar);
   const phrased = changeKindNear(text, item.at, item.end);
   const nearest = named && (!phrased || named.distance < phrased.distance) ? named.kind : phrased?.kind ?? null;
-  const kind = changeKindJustBefore(text.slice(Math.max(0, said - 30), said)) ?? nearest;
+  let kind = changeKindJustBefore(text.slice(Math.max(0, said - 30), said)) ?? nearest;
   if (!kind) return directionBefore ? 'unmeasured' : null;
+  if (kind === 'since') kind = sinceQuarterEnd(text, calendar) ?? kind;
   const words = directionBefore ? directionBefore[0] : (comparisonAfter ?? adjectival)![0];
   const ofLoss = /\bloss(?:es)?\b/i.test(text.slice(Math.max(0, item.at - 90), item.at));
   const direction = directionOf(words, ofLoss) || directionOf(text.slice(Math.max(0, item.at - 90), item.end + 40), ofLoss);
@@ -404,6 +409,23 @@ function changeOf(text: string, item: Placed, percent: boolean, calendar: CallCa
 }
 
 const ordinalQuarter: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4 };
+
+/** "up 15% since December 31" in a March-quarter call is a sequential change: that date is the last quarter's end. */
+function sinceQuarterEnd(text: string, calendar: CallCalendar): ChangeKind | null {
+  const m = /\bsince (?:the end of )?(january|february|march|april|may|june|july|august|september|october|november|december) (\d{1,2})\b/i.exec(text);
+  if (!m) return null;
+  const monthDay = `${String(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'].indexOf(m[1].toLowerCase()) + 1).padStart(2, '0')}-${m[2].padStart(2, '0')}`;
+  const previous = quarterEndOf(calendar, ...shiftBack(calendar, 1));
+  const yearAgo = quarterEndOf(calendar, ...shiftBack(calendar, 4));
+  if (previous.slice(5) === monthDay) return 'qoq';
+  if (yearAgo.slice(5) === monthDay) return 'yoy';
+  return null;
+}
+
+function shiftBack(calendar: CallCalendar, quarters: number): [number, number] {
+  const index = calendar.year * 4 + calendar.quarter - 1 - quarters;
+  return [Math.floor(index / 4), (index % 4) + 1];
+}
 
 /**
  * "up 112% from the fourth quarter of 2023": a change against a named quarter is year over year

@@ -103,6 +103,16 @@ const periodRules: readonly PeriodRule[] = [
   { pattern: /\b(?:ended|closed|exited|finished) the (?:fiscal )?year\b/gi, resolve: (_m, c) => lastYearEnd(c) },
   // the day of the call: "as we speak", "today", "as of yesterday"
   { pattern: /\b(?:as we speak|as of (?:today|yesterday|this morning|now)|today|right now)\b/gi, resolve: (_m, c) => c.callDate },
+  // the end of a month: "at the end of September"
+  {
+    pattern: /\bend of (january|february|march|april|may|june|july|august|september|october|november|december)(?:,? (\d{4}))?\b/gi,
+    resolve: (m, c) => {
+      const month = monthNames.indexOf(m[1].toLowerCase()) + 1;
+      const [qy, qm] = c.quarterEnd.split('-').map(Number);
+      const year = m[2] ? Number(m[2]) : month <= qm + 3 ? qy : qy - 1;
+      return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+    },
+  },
   // a month: "in January", "in October", "for June 2026"
   {
     pattern: new RegExp(`\\b(?:in|during|for|since|through|until|by) (january|february|march|april|may|june|july|august|september|october|november|december)(?:,? (\\d{4}))?\\b(?! \\d)`, 'gi'),
@@ -229,9 +239,13 @@ export function resolvePeriod(context: PeriodContext, kind: 'flow' | 'stock' | '
   return `${calendar.year}Q${calendar.quarter}`;
 }
 
-/** Whether a period lies after the call's own quarter (a later quarter, half, year, or a date past the quarter end). */
-export function isFuturePeriod(period: string, calendar: CallCalendar): boolean {
-  const index = calendar.year * 4 + calendar.quarter - 1;
+/**
+ * Whether a period lies after the call's own quarter (a later quarter, half, year, or a date past
+ * the quarter end). `afterCall`: after the quarter in which the call is held, since "in October we
+ * sold 60 bitcoin", said in November of the September quarter's call, is no plan.
+ */
+export function isFuturePeriod(period: string, calendar: CallCalendar, afterCall = false): boolean {
+  const index = calendar.year * 4 + calendar.quarter - 1 + (afterCall ? 1 : 0);
   let m = /^(\d{4})Q([1-4])$/.exec(period);
   if (m) return Number(m[1]) * 4 + Number(m[2]) - 1 > index;
   m = /^(\d{4})H([12])$/.exec(period);
