@@ -68,8 +68,11 @@ export const noFactBefore = [
   '\\bconvert(?:s|ed|ible)? at\\s*$', '\\b(?:conversion|strike|exercise|offering) price(?: of)?\\s*$', '\\bcosts? to (?:mine|produce)\\s*$', '\\bper\\s*$',
   '\\bcosts? to (?:build|build out|construct|develop|deploy)\\b[^.;]*$', '\\bbreak-?even\\b[^.;]*$', '\\brule of thumb\\b[^.;]*$',
   '\\bevery\\b[^.;]*\\b(?:change|changes|move|moves|results? in|impacts?|adds?)\\b[^.;]*$',
-  '\\bevery\\s*$', '\\beach\\s*$', '\\bfor every\\s*$', '\\bif\\b[^.;,]*$', '\\bassuming\\b[^.;]*$', '\\bhypothetical', '\\bsay\\s*$', '\\blet\'?s say\\b[^.;]*$',
+  '\\bevery\\s*$', '\\beach\\s*$', '\\bfor every\\s*$', '\\bif\\b[^.;,]*$', '\\bhypothetical', '\\bsay\\s*$', '\\blet\'?s say\\b[^.;]*$',
 ];
+
+/** Words that make the company's own numbers hypothetical, though a market assumption behind guidance stays a fact. */
+export const hypotheticalBefore = ['\\bassuming\\b[^.;]*$', '\\bwould be\\b[^.;]*$'];
 
 /**
  * Words right after a number that make it no KPI: a rate per day ("21.9 bitcoin a day"), a

@@ -43,7 +43,7 @@ export const metrics: readonly MetricDefinition[] = [
   // --- revenue ---
   {
     id: 'revenue_total', unit: 'USD', kind: 'flow', defaultBasis: 'actual', description: 'total revenue of the period',
-    cues: ['total revenues?', 'revenues?', 'top[- ]line', 'total sales', 'net revenues?', 'revenue guidance'],
+    cues: ['total revenues?', 'revenues?', 'top[- ]?line', 'total sales', 'net revenues?', 'revenue guidance'],
     plausible: { min: 10_000, max: 50_000_000_000 }, signed: false,
   },
   {
@@ -58,7 +58,7 @@ export const metrics: readonly MetricDefinition[] = [
     id: 'revenue_mining', unit: 'USD', kind: 'flow', defaultBasis: 'actual', description: 'revenue from self-mining',
     cues: [
       '(?:self-|bitcoin |digital asset )?mining revenues?', 'revenues? from (?:our )?(?:self-|bitcoin )?mining(?: operations| business)?', 'self-mining revenues?',
-      'from (?:our )?(?:self-|bitcoin )?mining(?: operations)?',
+      'from (?:our )?(?:self-|bitcoin )?mining(?: operations)?', '(?:self-|bitcoin )mining (?:contributed|generated|brought in|accounted for|came to|was|were)',
     ],
     plausible: { min: 0, max: 20_000_000_000 },
   },
@@ -69,7 +69,7 @@ export const metrics: readonly MetricDefinition[] = [
       '(?:HPC hosting|hosting|cloud|cloud mining|HPC|AI|colocation|data center|home[- ]mining(?: products)?|home miners?|consumer(?: products)?|demand response|power sales|engineering|services)(?: business| segment)? (?:contributed|generated|brought in|added)',
       'revenues? from (?:hosting|cloud|cloud mining|HPC|AI|colocation|data center|home miners?|demand response|power sales|engineering|services)',
       'from (?:HPC hosting|hosting|cloud mining|colocation|power sales|demand response|engineering services)',
-      '(?:HPC hosting|hosting|colocation|cloud mining|power sales|demand response)(?: revenues?)? (?:was|were|came in at|came to|totaled|amounted to)',
+      '(?:HPC hosting|hosting|colocation|cloud mining|power sales|demand response)(?: revenues?)? (?:was|were|came in at|came to|totaled|amounted to|accounted for)',
     ],
     plausible: { min: 0, max: 10_000_000_000 },
   },
@@ -151,7 +151,7 @@ export const metrics: readonly MetricDefinition[] = [
     id: 'hashrate_installed', unit: 'TH/s', kind: 'stock', defaultBasis: 'actual', description: 'self-mining hash rate installed/deployed/operating at a date',
     cues: [
       'installed(?: hash ?rates?)?', 'deployed', 'energized(?: hash ?rates?)?', 'operat(?:ing|ional) hash ?rates?', 'operating fleet', 'self-mining hash ?rates?', 'hash ?rates?',
-      'computing power installed', 'online', 'realized hash ?rates?', 'fleet', 'achieved', 'reached', "(?:we're|we are) (?:now )?at", 'we (?:have|had)',
+      'computing power installed', 'online', 'realized hash ?rates?', 'fleet', 'achieved', 'reached', "(?:we're|we are|we were) (?:now )?at", 'we (?:have|had)',
     ],
     plausible: { min: 0, max: 2_000_000_000 },
   },
@@ -215,7 +215,7 @@ export const metrics: readonly MetricDefinition[] = [
   {
     id: 'btc_held_value', unit: 'USD', kind: 'stock', defaultBasis: 'actual', description: 'the value of the bitcoin held at a date',
     cues: [
-      '(?:fair )?(?:market )?value of (?:our )?(?:owned )?(?:bitcoins?|BTC)(?: holdings)?', '(?:bitcoins?|BTC|coins|holdings?),?(?: which)?(?: were| was| are| is)? (?:worth|valued at)',
+      '(?:fair )?(?:market )?value of (?:our )?(?:owned )?(?:bitcoins?|BTC)(?: holdings)?', '(?:bitcoins?|BTC|coins|holdings?|treasury),?(?: which)?(?: were| was| are| is)? (?:worth|valued at)',
       '(?:with )?a (?:fair|market) value of',
     ],
     plausible: { min: 10_000, max: 500_000_000_000 },
@@ -234,7 +234,7 @@ export const metrics: readonly MetricDefinition[] = [
     cues: [
       'capacity', 'power', 'energized', 'energize', 'online', 'sites?', 'campus(?:es)?', 'portfolio', 'interconnect(?:ion)?', 'under contract', 'contracted', 'secured',
       'acquired', 'purchased', 'substation', 'data centers?', 'facilit(?:y|ies)', 'expansion', 'adds?', 'added', 'adding', 'permits?', 'permitted',
-      'tenants?', 'build(?:ing)?(?: out)?', 'develop(?:ing|ment)?', 'expand(?:ing)?',
+      'tenants?', 'build(?:ing)?(?: out)?', 'develop(?:ing|ment)?', 'expand(?:ing)?', 'critical IT(?: loads?| capacity)?', 'IT capacity', 'hand(?:ed)? ?over',
     ],
   },
   {

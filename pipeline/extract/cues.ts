@@ -1,4 +1,4 @@
-import { aboutOthers, changeDirection, changeKinds, forwardCues, hypotheticalQuestion, lossDirection, noFactAfter, noFactBefore, pastGuidance, specCues } from '../../registries/context-cues.ts';
+import { aboutOthers, changeDirection, changeKinds, forwardCues, hypotheticalBefore, hypotheticalQuestion, lossDirection, noFactAfter, noFactBefore, pastGuidance, specCues } from '../../registries/context-cues.ts';
 import { maskedPhrases, metrics, type MetricDefinition } from '../../registries/metrics.ts';
 
 /** Compiles a list of regular-expression fragments into one case-insensitive, word-bounded pattern. */
@@ -91,6 +91,8 @@ export const hasSpecCue = (text: string) => specPattern.test(text);
 const noFactAfterPatterns = noFactAfter.map((p) => new RegExp(p, 'i'));
 const hypotheticalPattern = new RegExp(hypotheticalQuestion, 'i');
 export const isNoFactContext = (before: string, after = '') => noFactPatterns.some((p) => p.test(before)) || noFactAfterPatterns.some((p) => p.test(after));
+const hypotheticalPatterns = hypotheticalBefore.map((p) => new RegExp(p, 'i'));
+export const isHypothetical = (before: string) => hypotheticalPatterns.some((p) => p.test(before));
 const aboutOthersPattern = new RegExp(aboutOthers, 'i');
 export const isAboutOthers = (sentence: string) => aboutOthersPattern.test(sentence);
 export const isHypotheticalQuestion = (sentence: string) => /\?\s*$/.test(sentence) && hypotheticalPattern.test(sentence);

@@ -1,6 +1,6 @@
 import { metricById, type MetricDefinition } from '../../registries/metrics.ts';
 import type { Paragraph, SegmentedTranscript, Sentence } from '../segment/segment.ts';
-import { changeKindJustBefore, changeKindNear, directionOf, isAboutOthers, isHypotheticalQuestion, phrasePattern, findMetricCues, hasSpecCue, isForward, isLossCue, isNoFactContext, type CueMatch } from './cues.ts';
+import { changeKindJustBefore, changeKindNear, directionOf, isAboutOthers, isHypothetical, isHypotheticalQuestion, phrasePattern, findMetricCues, hasSpecCue, isForward, isLossCue, isNoFactContext, type CueMatch } from './cues.ts';
 import { findModels, findRegions, nearestEntity } from './entity.ts';
 import { isEarlierPeriod, isFuturePeriod, quarterEndOf, resolvePeriod, type CallCalendar } from './period.ts';
 import type { Quantity } from './quantity.ts';
@@ -50,7 +50,8 @@ const metricOfUnit: Record<string, string> = {
 const statingRoles = new Set(['executive', 'investor_relations', 'analyst']);
 
 /** Words that join two numbers of one metric: "from $93,000 to $82,100", "40 EH/s by 2025 and 50 EH/s by 2026". */
-const linkedPhrase = /^[^,;.]{0,40}?,?\s*\b(?:to|and|or|from|versus|vs\.?|compared (?:to|with)|against|then|over)\s+(?:[a-z-]+\s+){0,3}$/i;
+const linkedPhrase =
+  /^[^,;.]{0,40}?,?\s*(?:[a-z-]+\s+){0,2}\b(?:to|and|or|from|versus|vs\.?|compared (?:to|with)|compares? (?:to|with)|against|then|over)\s+(?:[a-z-]+\s+){0,3}$/i;
 
 /** A bare number that is a change in the unit of the sentence's subject: "1,200 more than at the end of the prior quarter". */
 const countChangeAfter = /^\s*(?:more|fewer|additional|less)\b/i;
@@ -92,7 +93,7 @@ function classifySentence(s: Sentence, p: Paragraph, placed: Placed[], calendar:
     ({ q, end }) => (q.unit || countChangeAfter.test(text.slice(end, end + 20))) && !q.flags.includes('unit_mismatch') && q.dimension !== 'temperature',
   );
   if (!usable.length || isHypotheticalQuestion(text)) return [];
-  const lastOfUnit = new Map<string, { metric: MetricDefinition; end: number }>();
+  const lastOfUnit = new Map<string, { metric: MetricDefinition; end: number; value: number }>();
   let lastLevel: { metric: MetricDefinition; end: number } | null = null;
   const cues = bindCues(text, usable);
   const models = findModels(text);
@@ -103,7 +104,8 @@ function classifySentence(s: Sentence, p: Paragraph, placed: Placed[], calendar:
 
   for (const [index, item] of usable.entries()) {
     const { q, at, end } = item;
-    if (isNoFactContext(text.slice(Math.max(0, at - 60), at), text.slice(end, end + 30))) continue;
+    const before = text.slice(Math.max(0, at - 150), at);
+    if (isNoFactContext(before, text.slice(end, end + 30))) continue;
     const clause = clauseAround(text, at, end);
     const forward = isForward(text.slice(clause.start, clause.end));
     const measured = changeOf(text, item, q.unit === '%', calendar);
@@ -111,7 +113,7 @@ function classifySentence(s: Sentence, p: Paragraph, placed: Placed[], calendar:
     if (measured === 'unmeasured') continue;
     const change = measured;
     const cue = cues.get(item);
-    const linked = linkedMetric(text, placed, item, lastOfUnit.get(q.unit));
+    const linked = linkedMetric(text, placed, item, lastOfUnit.get(unitClass(q)));
 
     let metric: MetricDefinition | undefined;
     if (q.unit === '%') {
@@ -133,7 +135,7 @@ function classifySentence(s: Sentence, p: Paragraph, placed: Placed[], calendar:
     if (!metric && q.unit === 'TH/s' && nearestEntity(models, at, end, 60) && hasSpecCue(text)) metric = metricById.get('product_hashrate');
     metric ??= fallbackMetric(text, item, forward, calendar, clause);
     if (!metric) continue;
-    if (othersSpoken && metric.defaultBasis !== 'market') continue;
+    if ((othersSpoken || isHypothetical(before)) && metric.defaultBasis !== 'market') continue;
 
     // which hash-rate statement: a model's rating, a plan, or what is running
     const model = nearestEntity(models, at, end, 150);
@@ -167,7 +169,10 @@ function classifySentence(s: Sentence, p: Paragraph, placed: Placed[], calendar:
     const negate = () => ([value, valueHigh] = [-(valueHigh ?? value), valueHigh === null ? null : -value]);
     if (change) {
       if (change.direction < 0 && value > 0) negate();
-    } else if (value > 0 && saysLossOf(metric, cue, text, lastOfUnit.get(q.unit)?.end ?? 0, at)) {
+    } else if (value > 0 && saysLossOf(metric, cue, text, lastOfUnit.get(unitClass(q))?.end ?? 0, at)) {
+      negate();
+    } else if (value > 0 && metric.signed && !cue && linked === metric && (lastOfUnit.get(unitClass(q))?.value ?? 0) < 0) {
+      // "net loss was $28.7 million, narrowing 61% from $72.9 million": the earlier figure is a loss too
       negate();
     }
     // a fleet's efficiency is a state at a date; a model's rating is not
@@ -196,7 +201,7 @@ function classifySentence(s: Sentence, p: Paragraph, placed: Placed[], calendar:
       sentence: text,
     });
     if (!change) {
-      lastOfUnit.set(q.unit, { metric, end });
+      lastOfUnit.set(unitClass(q), { metric, end, value });
       lastLevel = { metric, end };
     }
   }
@@ -324,12 +329,19 @@ function contextPattern(metric: MetricDefinition): RegExp {
   return pattern;
 }
 
+/** Amounts in any currency are one class: "$27.4 million, or C$39.3 million, compared with $18.6 million". */
+function unitClass(q: Quantity): string {
+  return q.dimension === 'money' && /^[A-Z]{3}$/.test(q.unit) ? 'money' : q.unit;
+}
+
 /** A cue can describe a number in its metric's unit and plausible range, or a percentage (a change of it). */
 function canDescribe(metric: MetricDefinition, item: Placed): boolean {
   const { q } = item;
   if (q.unit === '%') return true;
   const unitFits =
-    metric.unit === q.unit || (metric.unit === 'USD/share' && q.unit === 'USD' && Math.abs(q.value) < 1000) || (metric.unit === 'USD/kWh' && q.unit === 'USD' && centsOfPower(item));
+    metric.unit === q.unit ||
+    // another currency keeps its code: a revenue in CAD is a revenue, never converted
+    (metric.unit === 'USD' && q.dimension === 'money' && /^[A-Z]{3}$/.test(q.unit)) || (metric.unit === 'USD/share' && q.unit === 'USD' && Math.abs(q.value) < 1000) || (metric.unit === 'USD/kWh' && q.unit === 'USD' && centsOfPower(item));
   if (!unitFits) return false;
   const range = metric.plausible;
   if (!range) return true;
@@ -477,7 +489,7 @@ function entityOf(metric: MetricDefinition, cue: CueMatch | undefined, model: { 
  * A number with no cue of its own takes the metric of the previous number in the same unit
  * when only a linking word stands between them ("from $93,000 ... to about $82,100").
  */
-function linkedMetric(text: string, placed: Placed[], item: Placed, last: { metric: MetricDefinition; end: number } | undefined): MetricDefinition | undefined {
+function linkedMetric(text: string, placed: Placed[], item: Placed, last: { metric: MetricDefinition; end: number; value: number } | undefined): MetricDefinition | undefined {
   if (!last || last.end > item.at) return undefined;
   let between = text.slice(last.end, item.at);
   for (const other of placed) {
