@@ -2,9 +2,11 @@ import type { Row } from '../schemas/columns.ts';
 import type { ingestErrors, validationIssues } from '../schemas/index.ts';
 import { outputTables } from '../schemas/tables.ts';
 import { chooseKpis } from './extract/kpis.ts';
-import { listTranscriptFiles, readTranscriptBytes } from './ingest/read-folder.ts';
-import { processTranscript, type DocumentRows } from './process-transcript.ts';
-import { pipelineVersion } from './version.ts';
+import path from 'node:path';
+import { listTranscriptFiles } from './ingest/read-folder.ts';
+import { processFiles } from './parallel/process-files.ts';
+import type { DocumentRows } from './process-transcript.ts';
+import { pipelineVersion, rulesFingerprint } from './version.ts';
 import { checkRows } from './validate/schema-check.ts';
 import { writeDataset, type TableRows } from './write/dataset.ts';
 import { withAtomicFolder } from './write/output-folder.ts';
@@ -31,24 +33,34 @@ export interface BuildSummary {
 
 type Tables = Record<string, Record<string, unknown>[]>;
 
-/** The whole flow: list files → per document (ingest → segment → extract → validate) → dataset-wide tables → write. */
+/**
+ * The whole flow: list files → per document, in parallel workers and from the cache of the
+ * previous build when unchanged (ingest → segment → extract → validate) → dataset-wide tables
+ * (kpis, schema checks) → write, atomically.
+ */
 export async function buildDataset(options: BuildOptions): Promise<BuildSummary> {
   const files = await listTranscriptFiles(options.input);
-  const perFile: DocumentRows[] = [];
-  for (const file of files) {
-    perFile.push(processTranscript(file, await readTranscriptBytes(options.input, file)));
-    options.onProgress?.(perFile.length, files.length);
-  }
-
-  const tables = mergeDocuments(files, perFile);
-  tables.kpis = chooseKpis(tables.facts as DocumentRows['facts']);
-  const checked: TableRows[] = outputTables.map((table) => {
-    const { valid, invalid } = checkRows(table, tables[table.name] ?? []);
-    for (const bad of invalid) tables.validation_issues.push(schemaIssue(bad.reason, bad.row));
-    return { table, rows: valid };
+  const { tables, checked } = await withAtomicFolder(options.out, async (staging) => {
+    // the previous dataset is renamed away only after this callback, so its cache is still there to read
+    const { rows: perFile } = await processFiles({
+      input: options.input,
+      files,
+      jobs: options.jobs,
+      cacheFrom: path.join(options.out, 'cache'),
+      cacheTo: path.join(staging, 'cache'),
+      onProgress: options.onProgress,
+      pipelineVersion: rulesFingerprint(),
+    });
+    const tables = mergeDocuments(files, perFile);
+    tables.kpis = chooseKpis(tables.facts as DocumentRows['facts']);
+    const checked: TableRows[] = outputTables.map((table) => {
+      const { valid, invalid } = checkRows(table, tables[table.name] ?? []);
+      for (const bad of invalid) tables.validation_issues.push(schemaIssue(bad.reason, bad.row));
+      return { table, rows: valid };
+    });
+    await writeDataset(staging, checked, pipelineVersion);
+    return { tables, checked };
   });
-
-  await withAtomicFolder(options.out, (dir) => writeDataset(dir, checked, pipelineVersion));
 
   const problemsBySeverity: Record<string, number> = {};
   for (const e of [...tables.ingest_errors, ...tables.validation_issues] as { severity: string }[]) {

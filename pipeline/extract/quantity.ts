@@ -707,6 +707,8 @@ export function extractQuantities(text: string, language: Language): Quantity[] 
     }
     if (low.needsUnit && !high) continue;
     const quantity = toQuantity(text, low, high);
+    // a currency prefix may reach back into the phrase before ("°C$0"): phrases never overlap
+    if (quantity.start < consumedUntil) continue;
     quantities.push(quantity);
     consumedUntil = quantity.end;
   }

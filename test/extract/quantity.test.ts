@@ -380,6 +380,11 @@ describe('extractQuantities: properties', () => {
     }), { numRuns: 2000 });
   });
 
+  it('keeps phrases apart when a currency prefix touches the unit before it', () => {
+    const found = extractQuantities(' a dozen °C$0', 'en');
+    for (let i = 1; i < found.length; i++) expect(found[i].start).toBeGreaterThanOrEqual(found[i - 1].end);
+  });
+
   it('never throws on arbitrary strings', () => {
     fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 200 }), fc.constantFrom<Language>('en', 'zh'), (text, language) => {
       extractQuantities(text, language);

@@ -1,0 +1,342 @@
+/**
+ * `make bench`: builds the synthetic corpus (bench/generate.ts) cold, again without a change
+ * (the cache's case), and with jobs=1, each in its own process so peak RSS is the phase's own;
+ * then times the stages on their own: processFiles cold and warm, jobs=N and jobs=1, and each
+ * writer. Writes bench/results.json and the results table of BENCHMARKS.md.
+ *
+ *   npx tsx bench/run.ts        (BENCH_DOCS documents, default 2000; BENCH_JOBS workers, default all cores)
+ */
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { isDeepStrictEqual } from 'node:util';
+import { defaultCorpus, generateCorpus } from './generate.ts';
+
+const benchDir = path.dirname(fileURLToPath(import.meta.url));
+const repoRoot = path.resolve(benchDir, '..');
+const work = path.join(benchDir, 'out');
+const docs = Number(process.env.BENCH_DOCS ?? 2000);
+const jobs = Number(process.env.BENCH_JOBS ?? os.availableParallelism());
+
+interface PhaseResult {
+  /** the phase's own time, measured in the child (without node's start-up) */
+  wallMs: number;
+  processWallMs: number;
+  /** user + system CPU of every thread of the process: workers are threads, so theirs is in it */
+  cpuMs: number;
+  /** peak RSS of the child process, workers included (they are threads of it) */
+  maxRssMb: number;
+  loadBefore: number;
+  [key: string]: unknown;
+}
+
+// ---- phases: each runs in a child process and prints its result as JSON --------------------
+
+const phases: Record<string, () => Promise<Record<string, unknown>>> = {
+  /** The build as a user runs it. */
+  async build() {
+    const { buildDataset } = await import('../pipeline/run.ts');
+    const out = process.env.BENCH_OUT!;
+    const summary = await buildDataset({ input: defaultCorpus, out, jobs: Number(process.env.BENCH_PHASE_JOBS), strict: false });
+    return { rows: summary.rows, documents: summary.documents, cacheWritten: existsSync(path.join(out, 'cache')) };
+  },
+
+  /** processFiles alone: cold with jobs=N and jobs=1 (same rows?), then warm from the cache. */
+  async process() {
+    const { listTranscriptFiles } = await import('../pipeline/ingest/read-folder.ts');
+    const { processFiles } = await import('../pipeline/parallel/process-files.ts');
+    const files = await listTranscriptFiles(defaultCorpus);
+    const cacheA = path.join(work, 'cache-a');
+    const cacheB = path.join(work, 'cache-b');
+    rmSync(cacheA, { recursive: true, force: true });
+    rmSync(cacheB, { recursive: true, force: true });
+    const timed = async <T>(run: () => Promise<T>) => {
+      const cpu = process.cpuUsage();
+      const t = performance.now();
+      const result = await run();
+      const used = process.cpuUsage(cpu);
+      return { result, wallMs: performance.now() - t, cpuMs: (used.user + used.system) / 1000 };
+    };
+    const parallel = await timed(() => processFiles({ input: defaultCorpus, files, jobs, cacheFrom: null, cacheTo: cacheA }));
+    const warm = await timed(() => processFiles({ input: defaultCorpus, files, jobs, cacheFrom: cacheA, cacheTo: cacheB }));
+    const serial = await timed(() => processFiles({ input: defaultCorpus, files, jobs: 1, cacheFrom: null, cacheTo: null }));
+    const { unchangedSinceLastBuild } = await import('../pipeline/parallel/unchanged.ts');
+    const unchanged = await timed(async () => unchangedSinceLastBuild({ input: defaultCorpus, files, cacheFrom: cacheA }));
+    const packBytes = statSync(path.join(cacheA, readdirSync(cacheA)[0], 'rows.v8')).size;
+    return {
+      files: files.length,
+      cold: { jobs, wallMs: parallel.wallMs, cpuMs: parallel.cpuMs, stageTimes: parallel.result.stageTimes },
+      warm: { jobs, wallMs: warm.wallMs, cpuMs: warm.cpuMs, cacheHits: warm.result.cacheHits, stageTimes: warm.result.stageTimes },
+      serial: { jobs: 1, wallMs: serial.wallMs, cpuMs: serial.cpuMs, stageTimes: serial.result.stageTimes },
+      unchangedCheck: { wallMs: unchanged.wallMs, unchanged: unchanged.result },
+      sameRowsJobs1: isDeepStrictEqual(parallel.result.rows, serial.result.rows),
+      sameRowsWarm: isDeepStrictEqual(parallel.result.rows, warm.result.rows),
+      cachePackMb: packBytes / 1e6,
+    };
+  },
+
+  /** The steps after processing, each timed on its own, on rows from processFiles. */
+  async write() {
+    const { listTranscriptFiles } = await import('../pipeline/ingest/read-folder.ts');
+    const { processFiles } = await import('../pipeline/parallel/process-files.ts');
+    const { outputTables } = await import('../schemas/tables.ts');
+    const { chooseKpis } = await import('../pipeline/extract/kpis.ts');
+    const { checkRows } = await import('../pipeline/validate/schema-check.ts');
+    const { writeCsv } = await import('../pipeline/write/csv.ts');
+    const { writeArrow } = await import('../pipeline/write/arrow.ts');
+    const { writeDuckDb } = await import('../pipeline/write/duckdb.ts');
+    const { writeDataset } = await import('../pipeline/write/dataset.ts');
+    const { pipelineVersion } = await import('../pipeline/version.ts');
+    const files = await listTranscriptFiles(defaultCorpus);
+    const mb = (n: number) => Math.round(n / 2 ** 20);
+    const before = process.memoryUsage();
+    const { rows } = await processFiles({ input: defaultCorpus, files, jobs, cacheFrom: null, cacheTo: null });
+    const after = process.memoryUsage();
+    const memoryMb: Record<string, number> = { rowsHeap: mb(after.heapUsed - before.heapUsed), rssAfterProcessing: mb(after.rss) };
+    const stageMs: Record<string, number> = {};
+    const time = async <T>(stage: string, run: () => T | Promise<T>): Promise<T> => {
+      const t = performance.now();
+      const result = await run();
+      stageMs[stage] = performance.now() - t;
+      memoryMb[`rssAfter_${stage}`] = mb(process.memoryUsage().rss);
+      memoryMb[`maxRssAfter_${stage}`] = Math.round(process.resourceUsage().maxRSS / 1024);
+      return result;
+    };
+    // The same joins as pipeline/run.ts (the synthetic corpus has no duplicates to drop).
+    const tables = await time('merge', () => {
+      const merged: Record<string, Record<string, unknown>[]> = Object.fromEntries(outputTables.map((t) => [t.name, []]));
+      for (const doc of rows) {
+        for (const [name, list] of Object.entries(doc)) if (Array.isArray(list) && merged[name]) for (const row of list) merged[name].push(row);
+      }
+      return merged;
+    });
+    tables.kpis = await time('kpis', () => chooseKpis(tables.facts as never) as unknown as Record<string, unknown>[]);
+    const checked = await time('schema_check', () => outputTables.map((table) => ({ table, rows: checkRows(table, tables[table.name] ?? []).valid })));
+    const scratch = path.join(work, 'write');
+    rmSync(scratch, { recursive: true, force: true });
+    mkdirSync(path.join(scratch, 'parts'), { recursive: true });
+    await time('csv', async () => {
+      for (const { table, rows: r } of checked) await writeCsv(path.join(scratch, 'parts', `${table.name}.csv`), table, r);
+    });
+    await time('arrow', async () => {
+      for (const { table, rows: r } of checked) await writeArrow(path.join(scratch, 'parts', `${table.name}.arrow`), table, r);
+    });
+    await time('duckdb', () => writeDuckDb(path.join(scratch, 'parts', 'hashkpi.duckdb'), checked));
+    await time('write_dataset', () => writeDataset(path.join(scratch, 'dataset'), checked, pipelineVersion));
+    stageMs.write_dataset_rest = stageMs.write_dataset - stageMs.csv - stageMs.arrow - stageMs.duckdb;
+    const rowCount = checked.reduce((n, t) => n + t.rows.length, 0);
+    const csvMb = readdirSync(path.join(scratch, 'parts')).filter((f) => f.endsWith('.csv')).reduce((n, f) => n + statSync(path.join(scratch, 'parts', f)).size, 0) / 1e6;
+    const cells = checked.reduce((n, t) => n + t.rows.length * Object.keys(t.table.schema.shape).length, 0);
+    const rowsByTable = Object.fromEntries(checked.map((t) => [t.table.name, t.rows.length]));
+    return { stageMs, memoryMb, rows: rowCount, rowsByTable, cells, csvMb, duckDbRowsPerSecond: rowCount / (stageMs.duckdb / 1000), duckDbCsvMbPerSecond: csvMb / (stageMs.duckdb / 1000) };
+  },
+};
+
+/** Runs a phase in a fresh process: its own JIT warm-up, its own peak RSS. */
+function inChild(name: string, env: Record<string, string> = {}): PhaseResult {
+  const loadBefore = os.loadavg()[0];
+  const started = performance.now();
+  const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--phase', name], {
+    cwd: repoRoot,
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
+  const wallMs = performance.now() - started;
+  const line = child.stdout.split('\n').find((l) => l.startsWith('BENCH-RESULT '));
+  if (child.status !== 0 || !line) throw new Error(`bench/run: phase ${name} failed (status ${child.status}):\n${child.stderr}`);
+  const { __usage, ...result } = JSON.parse(line.slice('BENCH-RESULT '.length)) as { __usage: { cpuMs: number; maxRssMb: number; wallMs: number } };
+  return { ...result, wallMs: __usage.wallMs, processWallMs: wallMs, cpuMs: __usage.cpuMs, maxRssMb: __usage.maxRssMb, loadBefore };
+}
+
+// ---- comparison and report -----------------------------------------------------------------
+
+function digests(dir: string): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const sub of ['csv', 'arrow']) {
+    const folder = path.join(dir, sub);
+    if (!existsSync(folder)) continue;
+    for (const f of readdirSync(folder).sort()) found.set(`${sub}/${f}`, createHash('sha256').update(readFileSync(path.join(folder, f))).digest('hex'));
+  }
+  return found;
+}
+
+function sameFiles(a: string, b: string): { identical: boolean; compared: number; differing: string[] } {
+  const da = digests(a);
+  const db = digests(b);
+  const names = [...new Set([...da.keys(), ...db.keys()])].sort();
+  const differing = names.filter((n) => da.get(n) !== db.get(n));
+  return { identical: names.length > 0 && differing.length === 0, compared: names.length, differing };
+}
+
+const round = (n: number, digits = 0) => Number(n.toFixed(digits));
+
+async function main(): Promise<void> {
+  const corpusBytes = (() => {
+    const count = existsSync(defaultCorpus) ? readdirSync(defaultCorpus, { recursive: true }).filter((f) => String(f).endsWith('.txt')).length : 0;
+    if (count !== docs) generateCorpus(docs);
+    return readdirSync(defaultCorpus, { recursive: true })
+      .map((f) => path.join(defaultCorpus, String(f)))
+      .filter((f) => f.endsWith('.txt'))
+      .reduce((n, f) => n + statSync(f).size, 0);
+  })();
+  const mb = corpusBytes / 1e6;
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
+  const parallelOut = path.join(work, 'parallel');
+  const serialOut = path.join(work, 'serial');
+  const log = (s: string) => console.error(`bench: ${s}`);
+
+  log(`${docs} documents, ${mb.toFixed(1)} MB, jobs=${jobs}`);
+  const cold = inChild('build', { BENCH_OUT: parallelOut, BENCH_PHASE_JOBS: String(jobs) });
+  log(`cold build ${round(cold.wallMs)} ms`);
+  const rebuild = inChild('build', { BENCH_OUT: parallelOut, BENCH_PHASE_JOBS: String(jobs) });
+  log(`no-change rebuild ${round(rebuild.wallMs)} ms`);
+  const serial = inChild('build', { BENCH_OUT: serialOut, BENCH_PHASE_JOBS: '1' });
+  log(`jobs=1 build ${round(serial.wallMs)} ms`);
+  const identical = sameFiles(parallelOut, serialOut);
+  const processing = inChild('process');
+  log(`processFiles cold ${round((processing.cold as { wallMs: number }).wallMs)} ms`);
+  const writing = inChild('write');
+  log(`writers ${JSON.stringify((writing.stageMs as Record<string, number>) ?? {})}`);
+
+  const cacheWired = Boolean(cold.cacheWritten);
+  const p = processing as unknown as {
+    cold: { wallMs: number; cpuMs: number; stageTimes: Record<string, number> };
+    warm: { wallMs: number; cpuMs: number; cacheHits: number; stageTimes: Record<string, number> };
+    serial: { wallMs: number; cpuMs: number; stageTimes: Record<string, number> };
+    unchangedCheck: { wallMs: number; unchanged: boolean };
+    sameRowsJobs1: boolean;
+    sameRowsWarm: boolean;
+    cachePackMb: number;
+  };
+  const w = writing as unknown as { stageMs: Record<string, number>; memoryMb: Record<string, number>; rows: number; rowsByTable: Record<string, number>; csvMb: number; duckDbRowsPerSecond: number; duckDbCsvMbPerSecond: number };
+  const results = {
+    machine: {
+      cpu: os.cpus()[0]?.model ?? 'unknown',
+      cores: os.availableParallelism(),
+      memoryGb: round(os.totalmem() / 2 ** 30, 1),
+      node: process.version,
+      date: new Date().toISOString(),
+      loadAverageAtStart: round(cold.loadBefore, 2),
+    },
+    corpus: { documents: docs, megabytes: round(mb, 2), jobs },
+    build: {
+      note: cacheWired ? 'buildDataset uses processFiles and its cache' : 'buildDataset is still sequential without a cache: processFiles is not wired into pipeline/run.ts yet',
+      cold: summarise(cold, mb, docs),
+      noChangeRebuild: summarise(rebuild, mb, docs),
+      jobs1: summarise(serial, mb, docs),
+      jobs1ByteIdentical: identical,
+    },
+    processFiles: {
+      cold: { ...p.cold, mbPerSecond: round(mb / (p.cold.wallMs / 1000), 2), documentsPerSecond: round(docs / (p.cold.wallMs / 1000)) },
+      jobs1: { ...p.serial, mbPerSecond: round(mb / (p.serial.wallMs / 1000), 2), documentsPerSecond: round(docs / (p.serial.wallMs / 1000)) },
+      warm: { ...p.warm, mbPerSecond: round(mb / (p.warm.wallMs / 1000), 2) },
+      unchangedCheck: p.unchangedCheck,
+      sameRowsJobs1: p.sameRowsJobs1,
+      sameRowsWarm: p.sameRowsWarm,
+      cachePackMb: round(p.cachePackMb, 1),
+      maxRssMb: processing.maxRssMb,
+    },
+    writers: {
+      stageMs: w.stageMs,
+      memoryMb: w.memoryMb,
+      rows: w.rows,
+      rowsByTable: w.rowsByTable,
+      csvMb: round(w.csvMb, 1),
+      duckDbRowsPerSecond: round(w.duckDbRowsPerSecond),
+      duckDbCsvMbPerSecond: round(w.duckDbCsvMbPerSecond, 1),
+      maxRssMb: writing.maxRssMb,
+    },
+  };
+  const targets = [
+    { target: 'cold build of 2,000 documents ≥ 20 MB/s end to end', measured: `${results.build.cold.mbPerSecond} MB/s`, met: results.build.cold.mbPerSecond >= 20 },
+    { target: 'peak RSS < 1 GB', measured: `${Math.max(cold.maxRssMb, rebuild.maxRssMb, serial.maxRssMb)} MB`, met: Math.max(cold.maxRssMb, rebuild.maxRssMb, serial.maxRssMb) < 1024 },
+    { target: 'DuckDB load ≥ 1,000,000 rows/s', measured: `${results.writers.duckDbRowsPerSecond.toLocaleString('en-US')} rows/s`, met: results.writers.duckDbRowsPerSecond >= 1e6 },
+    { target: 'no-change rebuild < 2 s', measured: `${round(rebuild.wallMs)} ms`, met: rebuild.wallMs < 2000 },
+    { target: 'JOBS=1 byte-identical (csv/, arrow/)', measured: `${identical.compared} files, ${identical.differing.length} differ`, met: identical.identical },
+  ];
+  const report = { ...results, targets };
+  writeFileSync(path.join(benchDir, 'results.json'), JSON.stringify(report, null, 2) + '\n');
+  writeBenchmarksTable(report);
+  for (const t of targets) log(`${t.met ? 'met    ' : 'NOT MET'} ${t.target}: ${t.measured}`);
+  rmSync(work, { recursive: true, force: true });
+}
+
+function summarise(phase: PhaseResult, mb: number, documents: number) {
+  return {
+    wallMs: round(phase.wallMs),
+    cpuMs: round(phase.cpuMs),
+    maxRssMb: phase.maxRssMb,
+    mbPerSecond: round(mb / (phase.wallMs / 1000), 2),
+    documentsPerSecond: round(documents / (phase.wallMs / 1000)),
+    loadBefore: round(phase.loadBefore, 2),
+  };
+}
+
+/** Replaces the table between the markers of BENCHMARKS.md; the prose around it is written by hand. */
+function writeBenchmarksTable(report: ReturnType<typeof JSON.parse>): void {
+  const file = path.join(repoRoot, 'BENCHMARKS.md');
+  const start = '<!-- bench:results -->';
+  const end = '<!-- /bench:results -->';
+  const m = report.machine;
+  const ms = (n: number) => `${Math.round(n).toLocaleString('en-US')} ms`;
+  const b = report.build;
+  const p = report.processFiles;
+  const lines = [
+    start,
+    `Measured ${m.date.slice(0, 10)} on ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB, Node ${m.node}; load average ${m.loadAverageAtStart} at the start.`,
+    `Corpus: ${report.corpus.documents.toLocaleString('en-US')} synthetic transcripts, ${report.corpus.megabytes} MB; jobs=${report.corpus.jobs}. ${b.note}.`,
+    '',
+    '| run | wall | CPU | MB/s | documents/s | peak RSS |',
+    '|---|---:|---:|---:|---:|---:|',
+    `| build, cold | ${ms(b.cold.wallMs)} | ${ms(b.cold.cpuMs)} | ${b.cold.mbPerSecond} | ${b.cold.documentsPerSecond} | ${b.cold.maxRssMb} MB |`,
+    `| build, no change | ${ms(b.noChangeRebuild.wallMs)} | ${ms(b.noChangeRebuild.cpuMs)} | ${b.noChangeRebuild.mbPerSecond} | ${b.noChangeRebuild.documentsPerSecond} | ${b.noChangeRebuild.maxRssMb} MB |`,
+    `| build, jobs=1 | ${ms(b.jobs1.wallMs)} | ${ms(b.jobs1.cpuMs)} | ${b.jobs1.mbPerSecond} | ${b.jobs1.documentsPerSecond} | ${b.jobs1.maxRssMb} MB |`,
+    `| processFiles, cold, jobs=${report.corpus.jobs} | ${ms(p.cold.wallMs)} | ${ms(p.cold.cpuMs)} | ${p.cold.mbPerSecond} | ${p.cold.documentsPerSecond} | ${p.maxRssMb} MB (process phase) |`,
+    `| processFiles, cold, jobs=1 | ${ms(p.jobs1.wallMs)} | ${ms(p.jobs1.cpuMs)} | ${p.jobs1.mbPerSecond} | ${p.jobs1.documentsPerSecond} | |`,
+    `| processFiles, all cached (${p.warm.cacheHits} hits) | ${ms(p.warm.wallMs)} | ${ms(p.warm.cpuMs)} | ${p.warm.mbPerSecond} | | |`,
+    `| unchangedSinceLastBuild (${p.unchangedCheck.unchanged ? 'unchanged' : 'changed'}) | ${ms(p.unchangedCheck.wallMs)} | | | | |`,
+    '',
+    '| stage (summed over workers) | processFiles cold, jobs=N | jobs=1 | all cached |',
+    '|---|---:|---:|---:|',
+    ...[...new Set([...Object.keys(p.cold.stageTimes), ...Object.keys(p.jobs1.stageTimes), ...Object.keys(p.warm.stageTimes)])].map(
+      (s) => `| ${s} | ${p.cold.stageTimes[s] === undefined ? '' : ms(p.cold.stageTimes[s])} | ${p.jobs1.stageTimes[s] === undefined ? '' : ms(p.jobs1.stageTimes[s])} | ${p.warm.stageTimes[s] === undefined ? '' : ms(p.warm.stageTimes[s])} |`,
+    ),
+    '',
+    `| after processing (${report.writers.rows.toLocaleString('en-US')} rows; rows of every document in the heap: ${report.writers.memoryMb.rowsHeap} MB) | time | peak RSS so far |`,
+    '|---|---:|---:|',
+    ...Object.entries(report.writers.stageMs as Record<string, number>).map(
+      ([s, t]) => `| ${s} | ${ms(t)} | ${report.writers.memoryMb[`maxRssAfter_${s}`] ? `${report.writers.memoryMb[`maxRssAfter_${s}`]} MB` : ''} |`,
+    ),
+    `| DuckDB load rate | ${report.writers.duckDbRowsPerSecond.toLocaleString('en-US')} rows/s (${report.writers.duckDbCsvMbPerSecond} MB/s of the same rows as CSV, ${report.writers.csvMb} MB) | |`,
+    '',
+    '| target | measured | met |',
+    '|---|---|---|',
+    ...report.targets.map((t: { target: string; measured: string; met: boolean }) => `| ${t.target} | ${t.measured} | ${t.met ? 'yes' : 'no'} |`),
+    end,
+  ];
+  const text = existsSync(file) ? readFileSync(file, 'utf8') : `# Benchmarks\n\n${start}\n${end}\n`;
+  const from = text.indexOf(start);
+  const to = text.indexOf(end);
+  const next = from >= 0 && to > from ? text.slice(0, from) + lines.join('\n') + text.slice(to + end.length) : `${text.trimEnd()}\n\n${lines.join('\n')}\n`;
+  writeFileSync(file, next);
+}
+
+const phaseArg = process.argv.indexOf('--phase');
+if (phaseArg >= 0) {
+  const cpu = process.cpuUsage();
+  const t = performance.now();
+  const name = process.argv[phaseArg + 1];
+  const phase = phases[name];
+  if (!phase) throw new Error(`bench/run: no phase ${name}; expected one of ${Object.keys(phases).join(', ')}`);
+  const result = await phase();
+  const used = process.cpuUsage(cpu);
+  const usage = { wallMs: performance.now() - t, cpuMs: (used.user + used.system) / 1000, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) };
+  process.stdout.write(`\nBENCH-RESULT ${JSON.stringify({ ...result, __usage: usage })}\n`);
+} else {
+  await main();
+}

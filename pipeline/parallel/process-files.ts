@@ -1,0 +1,216 @@
+import { deserialize } from 'node:v8';
+import { Worker } from 'node:worker_threads';
+import type { DocumentRows } from '../process-transcript.ts';
+import { pipelineVersion as currentPipelineVersion } from '../version.ts';
+import { CacheReader, CacheWriter } from './document-cache.ts';
+import type { BatchRequest, WorkerMessage } from './messages.ts';
+import { addTime, processFile, readBytes, sha256Of, type StageTimes } from './process-file.ts';
+
+export interface ProcessFilesOptions {
+  /** input folder */
+  input: string;
+  /** relative paths, already sorted */
+  files: string[];
+  /** worker count; 1 = in this thread, no workers */
+  jobs: number;
+  /** folder of a previous build's cache (OUT/cache of the dataset being replaced), may not exist */
+  cacheFrom: string | null;
+  /** folder to write this build's cache into (inside the staging output folder) */
+  cacheTo: string | null;
+  onProgress?: (done: number, total: number) => void;
+  /** the version the cache is keyed by; tests inject one, builds use pipeline/version.ts */
+  pipelineVersion?: string;
+  /** fewer files to process than this are processed in this thread: starting a worker costs more than they do */
+  minFilesForWorkers?: number;
+}
+
+export interface ProcessFilesResult {
+  /** one entry per file, in `files` order */
+  rows: DocumentRows[];
+  cacheHits: number;
+  /** milliseconds per stage, summed over files and workers */
+  stageTimes: Record<string, number>;
+}
+
+const workerEntry = new URL('./worker-entry.js', import.meta.url);
+/** Batches in flight per worker: one being processed, one waiting, so a worker never idles on the main thread. */
+const batchesInFlight = 2;
+
+/**
+ * processTranscript for every file, in parallel when jobs > 1, reusing the previous build's rows
+ * for every file whose bytes, path and pipeline version are unchanged. The result is the same as
+ * calling processTranscript on each file in order.
+ */
+export async function processFiles(options: ProcessFilesOptions): Promise<ProcessFilesResult> {
+  const { input, files, jobs } = options;
+  const version = options.pipelineVersion ?? currentPipelineVersion;
+  const minFilesForWorkers = options.minFilesForWorkers ?? 16;
+  const times: StageTimes = {};
+  const rows: DocumentRows[] = new Array(files.length);
+  let done = 0;
+  let cacheHits = 0;
+
+  const reader = options.cacheFrom ? CacheReader.open(options.cacheFrom, version) : null;
+  const writer = options.cacheTo ? CacheWriter.create(options.cacheTo, version) : null;
+  const sink = new CacheSink(files, writer, times);
+  const finish = (index: number, sha256: string, documentRows: DocumentRows, serialized: Uint8Array | null) => {
+    rows[index] = documentRows;
+    sink.put(index, sha256, serialized);
+    options.onProgress?.(++done, files.length);
+  };
+
+  try {
+    const misses: number[] = [];
+    for (let index = 0; index < files.length; index++) {
+      const cached = reader ? await readCached(reader, input, files[index], times) : null;
+      if (cached) {
+        cacheHits++;
+        finish(index, cached.sha256, cached.rows, cached.serialized);
+      } else misses.push(index);
+    }
+    if (jobs > 1 && misses.length >= Math.max(2, minFilesForWorkers)) {
+      await processInWorkers(input, files, misses, jobs, times, (index, sha256, serialized) => {
+        const t = performance.now();
+        const documentRows = deserialize(serialized) as DocumentRows;
+        addTime(times, 'deserialize', t);
+        finish(index, sha256, documentRows, serialized);
+      });
+    } else {
+      for (const index of misses) {
+        const processed = await processFile(input, files[index], writer !== null, times);
+        finish(index, processed.sha256, processed.rows, processed.serialized);
+      }
+    }
+    sink.close();
+  } catch (error) {
+    writer?.abandon();
+    throw error;
+  } finally {
+    reader?.close();
+  }
+  return { rows, cacheHits, stageTimes: times };
+}
+
+/** The previous build's rows of this file when its bytes are unchanged, else null. */
+async function readCached(reader: CacheReader, input: string, file: string, times: StageTimes) {
+  let t = performance.now();
+  const bytes = readBytes(input, file);
+  t = addTime(times, 'read', t);
+  const sha256 = sha256Of(bytes);
+  t = addTime(times, 'hash', t);
+  const serialized = reader.read(file, sha256);
+  if (!serialized) return null;
+  try {
+    const rows = deserialize(serialized) as DocumentRows;
+    addTime(times, 'cache_read', t);
+    return { sha256, rows, serialized };
+  } catch {
+    return null; // a damaged entry is a miss: the file is processed again
+  }
+}
+
+/** Writes the serialized rows into this build's cache in `files` order, whatever order they finish in. */
+class CacheSink {
+  private next = 0;
+  private readonly waiting = new Map<number, { sha256: string; serialized: Uint8Array }>();
+
+  constructor(
+    private readonly files: string[],
+    private readonly writer: CacheWriter | null,
+    private readonly times: StageTimes,
+  ) {}
+
+  put(index: number, sha256: string, serialized: Uint8Array | null): void {
+    if (!this.writer || !serialized) return;
+    const t = performance.now();
+    this.waiting.set(index, { sha256, serialized });
+    for (let ready = this.waiting.get(this.next); ready; ready = this.waiting.get(this.next)) {
+      this.writer.append(this.files[this.next], ready.sha256, ready.serialized);
+      this.waiting.delete(this.next++);
+    }
+    addTime(this.times, 'cache_write', t);
+  }
+
+  close(): void {
+    if (!this.writer) return;
+    if (this.next !== this.files.length) throw new Error(`cache: expected rows of ${this.files.length} files, wrote ${this.next}`);
+    this.writer.close();
+  }
+}
+
+type OnResult = (index: number, sha256: string, serialized: Uint8Array) => void;
+
+/** Sends the files to `jobs` workers in batches, a few batches ahead, and hands each result back as it arrives. */
+async function processInWorkers(input: string, files: string[], indexes: number[], jobs: number, times: StageTimes, onResult: OnResult): Promise<void> {
+  // Small batches keep the workers busy to the end; big ones cut messages. ~8 batches per worker.
+  const batchSize = Math.min(32, Math.max(1, Math.ceil(indexes.length / (jobs * 8))));
+  const batches: BatchRequest[] = [];
+  for (let start = 0; start < indexes.length; start += batchSize) {
+    const slice = indexes.slice(start, start + batchSize);
+    batches.push({ batch: batches.length, input, files: slice.map((index) => ({ index, path: files[index] })) });
+  }
+  const started = performance.now();
+  const workers = Array.from({ length: Math.min(jobs, batches.length) }, () => new Worker(workerEntry, { execArgv: workerExecArgv() }));
+  let nextBatch = 0;
+  let batchesDone = 0;
+
+  try {
+    await new Promise<void>((resolve, reject) => {
+      let settled = false;
+      const fail = (error: Error) => {
+        if (!settled) reject(error);
+        settled = true;
+      };
+      const dispatch = (worker: Worker) => {
+        if (nextBatch < batches.length) worker.postMessage(batches[nextBatch++]);
+      };
+      for (const worker of workers) {
+        for (let i = 0; i < batchesInFlight; i++) dispatch(worker);
+        worker.on('message', (message: WorkerMessage) => {
+          if (settled) return;
+          if (message.kind === 'ready') {
+            times.worker_start = Math.max(times.worker_start ?? 0, performance.now() - started);
+          } else if (message.kind === 'failed') {
+            fail(new Error(`processing ${message.file} failed in a worker: ${message.error}`));
+          } else {
+            for (const [stage, ms] of Object.entries(message.times)) times[stage] = (times[stage] ?? 0) + ms;
+            try {
+              for (const { index, sha256, serialized } of message.results) onResult(index, sha256, serialized);
+            } catch (error) {
+              fail(error as Error);
+              return;
+            }
+            dispatch(worker);
+            if (++batchesDone === batches.length) {
+              settled = true;
+              resolve();
+            }
+          }
+        });
+        worker.on('error', (error) => fail(error));
+        worker.on('exit', (code) => fail(new Error(`a worker exited (code ${code}) before its files were processed`)));
+      }
+    });
+  } finally {
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+}
+
+/**
+ * The parent's node flags without tsx's own loader flags: worker-entry.js registers tsx itself,
+ * the same way under `npx tsx`, the hashkpi bin and vitest. Flags such as --cpu-prof stay.
+ */
+function workerExecArgv(): string[] {
+  const argv = process.execArgv;
+  const kept: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    const [name, inline] = flag.split(/=(.*)/s, 2);
+    if (['--import', '--require', '-r', '--loader', '--experimental-loader'].includes(name)) {
+      const value = inline ?? argv[++i] ?? '';
+      if (/tsx|vitest|vite-node/.test(value)) continue;
+      kept.push(name, value);
+    } else kept.push(flag);
+  }
+  return kept;
+}
