@@ -75,8 +75,8 @@ program
     const issues = Object.entries(summary.problemsBySeverity).map(([s, n]) => `${n} ${s}`).join(', ') || 'none';
     console.log(
       `hashkpi: ${summary.filesRead} files read, ${summary.documents} documents, ${summary.skipped} skipped, ${summary.duplicates} duplicated; ` +
-        `${summary.rows.facts ?? 0} facts, ${summary.rows.mentions ?? 0} mentions, ${summary.rows.paragraphs ?? 0} paragraphs; input problems: ${issues}; ` +
-        `written to ${opts.out} in ${seconds}s`,
+        `${summary.rows.facts ?? 0} facts, ${summary.rows.mentions ?? 0} mentions, ${summary.rows.paragraphs ?? 0} paragraphs; problems: ${issues}; ` +
+        (summary.unchanged ? `nothing changed, ${opts.out} kept as it was (${seconds}s)` : `written to ${opts.out} in ${seconds}s`),
     );
     if (opts.strict && summary.errorCount > 0) process.exitCode = 1;
   });

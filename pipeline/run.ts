@@ -4,7 +4,10 @@ import { outputTables } from '../schemas/tables.ts';
 import { chooseKpis } from './extract/kpis.ts';
 import path from 'node:path';
 import { listTranscriptFiles } from './ingest/read-folder.ts';
+import { existsSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
 import { processFiles } from './parallel/process-files.ts';
+import { unchangedSinceLastBuild } from './parallel/unchanged.ts';
 import type { DocumentRows } from './process-transcript.ts';
 import { pipelineVersion, rulesFingerprint } from './version.ts';
 import { checkRows } from './validate/schema-check.ts';
@@ -29,7 +32,12 @@ export interface BuildSummary {
   /** input problems and validation issues together, by severity */
   problemsBySeverity: Record<string, number>;
   errorCount: number;
+  /** true when nothing changed since the last build into the same folder, which was kept as it was */
+  unchanged?: boolean;
 }
+
+/** The summary of a build, kept beside its dataset so that a build with nothing to do can report it. */
+const summaryFile = 'build-summary.json';
 
 type Tables = Record<string, Record<string, unknown>[]>;
 
@@ -40,7 +48,10 @@ type Tables = Record<string, Record<string, unknown>[]>;
  */
 export async function buildDataset(options: BuildOptions): Promise<BuildSummary> {
   const files = await listTranscriptFiles(options.input);
-  const { tables, checked } = await withAtomicFolder(options.out, async (staging) => {
+  const fingerprint = rulesFingerprint();
+  const kept = await keptDataset(options, files, fingerprint);
+  if (kept) return kept;
+  const summary = await withAtomicFolder(options.out, async (staging) => {
     // the previous dataset is renamed away only after this callback, so its cache is still there to read
     const { rows: perFile } = await processFiles({
       input: options.input,
@@ -49,7 +60,7 @@ export async function buildDataset(options: BuildOptions): Promise<BuildSummary>
       cacheFrom: path.join(options.out, 'cache'),
       cacheTo: path.join(staging, 'cache'),
       onProgress: options.onProgress,
-      pipelineVersion: rulesFingerprint(),
+      pipelineVersion: fingerprint,
     });
     const tables = mergeDocuments(files, perFile);
     tables.kpis = chooseKpis(tables.facts as DocumentRows['facts']);
@@ -59,9 +70,32 @@ export async function buildDataset(options: BuildOptions): Promise<BuildSummary>
       return { table, rows: valid };
     });
     await writeDataset(staging, checked, pipelineVersion);
-    return { tables, checked };
+    const summary = summarize(files, tables, checked);
+    await writeFile(path.join(staging, summaryFile), JSON.stringify(summary, null, 2) + '\n');
+    return summary;
   });
+  return summary;
+}
 
+/**
+ * The same files with the same bytes, read by the same rules, make the same dataset: when the
+ * previous build in OUT read exactly these, it is kept as it is and nothing is written.
+ */
+async function keptDataset(options: BuildOptions, files: string[], fingerprint: string): Promise<BuildSummary | null> {
+  if (!unchangedSinceLastBuild({ input: options.input, files, cacheFrom: path.join(options.out, 'cache'), pipelineVersion: fingerprint })) return null;
+  try {
+    const previous = JSON.parse(await readFile(path.join(options.out, summaryFile), 'utf8')) as BuildSummary;
+    // a dataset someone has since taken apart is built again
+    const expected = ['hashkpi.duckdb', ...outputTables.flatMap((t) => [`csv/${t.name}.csv`, `arrow/${t.name}.arrow`])];
+    if (!expected.every((file) => existsSync(path.join(options.out, file)))) return null;
+    options.onProgress?.(files.length, files.length);
+    return { ...previous, unchanged: true };
+  } catch {
+    return null;
+  }
+}
+
+function summarize(files: string[], tables: Tables, checked: TableRows[]): BuildSummary {
   const problemsBySeverity: Record<string, number> = {};
   for (const e of [...tables.ingest_errors, ...tables.validation_issues] as { severity: string }[]) {
     problemsBySeverity[e.severity] = (problemsBySeverity[e.severity] ?? 0) + 1;
