@@ -97,30 +97,49 @@ function translationSection(checks: readonly Row<typeof translationChecks>[]): s
   if (checks.length === 0) return '';
   const count = (s: string) => checks.filter((c) => c.status === s).length;
   const problems = count('mismatch') + count('missing');
-  const rows = checks.map(
+  // a match needs no reading; only what the translation got wrong is listed
+  const rows = checks.filter((c) => c.status !== 'match').map(
     (c) =>
       `<tr class="status-${e(c.status)}"><td class="num">${c.paragraph_index}</td><td>${e(c.status)}</td><td>${e(c.en_surface)}</td><td>${e(c.zh_surface)}</td>` +
       `<td class="num">${e(formatNumber(c.en_value))}</td><td class="num">${e(formatNumber(c.zh_value))}</td><td>${e(c.unit)}</td></tr>`,
   );
   return (
-    `<details class="translation"${problems ? ' open' : ''}><summary>Translation checks: ${count('match')} match, ${count('mismatch')} mismatch, ${count('missing')} missing</summary>` +
+    `<details class="translation"${problems ? ' open' : ''}><summary>Translation checks: ${count('match')} match, ${count('mismatch')} mismatch, ${count('missing')} missing (the table lists the mismatches and omissions)</summary>` +
     '<table><thead><tr><th>¶</th><th>status</th><th>English</th><th>Chinese</th><th>English value</th><th>Chinese value</th><th>unit</th></tr></thead>' +
     `<tbody>${rows.join('\n')}</tbody></table></details>`
   );
 }
 
-function callSection(ticker: string, callPeriod: string, rows: ReportRows, quotes: Map<string, Quote>): string {
-  const docs = rows.documents.filter((d) => d.ticker === ticker && d.call_period === callPeriod);
-  const docIds = new Set(docs.map((d) => d.doc_id));
-  const callKpis = rows.kpis.filter((k) => k.ticker === ticker && k.call_period === callPeriod);
-  const { byKpi, unplaced } = placeIssues(callKpis, rows.validationIssues.filter((i) => docIds.has(i.doc_id)));
+/** Rows grouped once by call and by document, so that a section per call costs its own rows only. */
+interface Indexed {
+  docsByCall: Map<string, Document[]>;
+  kpisByCall: Map<string, Kpi[]>;
+  issuesByDoc: Map<string, Issue[]>;
+  checksByDoc: Map<string, Row<typeof translationChecks>[]>;
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+function callSection(ticker: string, callPeriod: string, indexed: Indexed, quotes: Map<string, Quote>): string {
+  const docs = indexed.docsByCall.get(`${ticker}\u0000${callPeriod}`) ?? [];
+  const callKpis = indexed.kpisByCall.get(`${ticker}\u0000${callPeriod}`) ?? [];
+  const { byKpi, unplaced } = placeIssues(callKpis, docs.flatMap((d) => indexed.issuesByDoc.get(d.doc_id) ?? []));
   const sources = docs.map((d) => `${e(d.source_path)}${d.call_date ? ` (call held ${e(d.call_date)})` : ''}`).join('; ');
   return (
     `<section class="call" id="${callAnchor(ticker, callPeriod)}"><h3>${e(ticker)} · ${e(callPeriod)} call</h3>` +
     (sources ? `<p class="sources">From ${sources}.</p>` : '') +
     (callKpis.length ? kpiTable(callKpis, byKpi, quotes) : '<p class="none">No KPI values.</p>') +
     (unplaced.length ? `<h4>Other issues of this call</h4>${issueList(unplaced)}` : '') +
-    translationSection(rows.translationChecks.filter((c) => docIds.has(c.doc_id))) +
+    translationSection(docs.flatMap((d) => indexed.checksByDoc.get(d.doc_id) ?? [])) +
     `<h4>Quotes</h4>${quoteList(callKpis, quotes)}</section>`
   );
 }
@@ -174,23 +193,40 @@ blockquote{margin:.2rem 0 .2rem 1rem;padding-left:.6rem;border-left:3px solid #d
 .status-mismatch{background:#fdecec}.status-missing{background:#fff7e0}:target{outline:2px solid #2f6fde}
 nav ul{columns:3;list-style:none;padding:0}`;
 
+/**
+ * A company's latest calls are shown in full; older ones stay in the charts and in the dataset.
+ * A year of calls is what an analyst reads on a page, and it keeps the page light for a research
+ * team's thousands of transcripts.
+ */
+const callsShownPerCompany = 4;
+
 export function reportPage(rows: ReportRows, chartsByTicker: ReadonlyMap<string, readonly RenderedChart[]>): string {
   const calls = companyCalls(rows);
   const tickers = [...calls.keys()];
   const callsOf = (ticker: string) => calls.get(ticker) ?? [];
   const quotes = new Map(rows.quotes.map((q) => [q.fact_id, q]));
+  const indexed: Indexed = {
+    docsByCall: groupBy(rows.documents, (d) => `${d.ticker}\u0000${d.call_period}`),
+    kpisByCall: groupBy(rows.kpis, (k) => `${k.ticker}\u0000${k.call_period}`),
+    issuesByDoc: groupBy(rows.validationIssues, (i) => i.doc_id),
+    checksByDoc: groupBy(rows.translationChecks, (c) => c.doc_id),
+  };
   const severityCounts = ['error', 'warning', 'info']
     .map((s) => `${rows.validationIssues.filter((i) => i.severity === s).length + rows.ingestErrors.filter((i) => i.severity === s).length} ${s}`)
     .join(', ');
+  const shownCalls = (ticker: string) => callsOf(ticker).slice(-callsShownPerCompany);
   const nav = tickers
-    .map((t) => `<li><a href="#${tickerAnchor(t)}">${e(t)}</a>: ${callsOf(t).map((c) => `<a href="#${callAnchor(t, c)}">${e(c)}</a>`).join(' ')}</li>`)
+    .map((t) => `<li><a href="#${tickerAnchor(t)}">${e(t)}</a>: ${shownCalls(t).map((c) => `<a href="#${callAnchor(t, c)}">${e(c)}</a>`).join(' ')}</li>`)
     .join('');
   const companies = tickers.map((ticker) => {
-    const company = rows.documents.find((d) => d.ticker === ticker && d.company)?.company;
+    const company = callsOf(ticker).flatMap((c) => indexed.docsByCall.get(`${ticker}\u0000${c}`) ?? []).find((d) => d.company)?.company;
     return (
       `<section class="company" id="${tickerAnchor(ticker)}"><h2>${e(ticker)}${company ? ` — ${e(company)}` : ''}</h2>` +
       chartGrid(chartsByTicker.get(ticker) ?? []) +
-      callsOf(ticker).map((c) => callSection(ticker, c, rows, quotes)).join('\n') +
+      (callsOf(ticker).length > callsShownPerCompany
+        ? `<p class="sources">The ${callsShownPerCompany} latest of ${callsOf(ticker).length} calls are shown; every call is in <code>hashkpi.duckdb</code> and the CSV files.</p>`
+        : '') +
+      shownCalls(ticker).map((c) => callSection(ticker, c, indexed, quotes)).join('\n') +
       '</section>'
     );
   });

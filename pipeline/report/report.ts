@@ -9,8 +9,10 @@ export async function writeReport(outDir: string): Promise<{ file: string; bytes
   const rows = await readReportRows(path.join(outDir, 'hashkpi.duckdb'));
   const chartsByTicker = new Map<string, RenderedChart[]>();
   let drawn = 0;
+  const wideByTicker = new Map<string, typeof rows.wide>();
+  for (const r of rows.wide) wideByTicker.set(r.ticker, [...(wideByTicker.get(r.ticker) ?? []), r]);
   for (const [ticker, quarters] of companyCalls(rows)) {
-    const tickerRows = rows.wide.filter((r) => r.ticker === ticker);
+    const tickerRows = wideByTicker.get(ticker) ?? [];
     const rendered: RenderedChart[] = [];
     for (const chart of charts) {
       const points = chartPoints(chart, tickerRows);
