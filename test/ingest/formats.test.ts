@@ -32,6 +32,16 @@ const cases = [
     speakers: [['Operator', 'operator'], ['Tom Reyes', 'executive'], ['Ivy Stone', 'executive'], ['Dev Patel', 'analyst']],
     paragraphs: { prepared_remarks: 5, qa: 3 }, qaStartsWith: '[Operator Instructions] The first question', analystFirm: ['Dev Patel', 'Northline Securities, Research Division'],
   },
+  {
+    file: 'ZEPH-2025Q2.recorded.txt', format: 'colon', ticker: 'ZPHR', period: '2025Q2',
+    speakers: [['Operator', 'operator'], ['Lara Quinn', 'executive'], ['Omar Haddad', 'executive'], ['Rita Blum', 'analyst']],
+    paragraphs: { prepared_remarks: 4, qa: 3 }, qaStartsWith: '[Operator Instructions] Our first question', analystFirm: ['Rita Blum', 'Westgate Securities'],
+  },
+  {
+    file: 'TRIX-2024Q3.executives.txt', format: 'wire', ticker: 'TRIX', period: '2024Q3',
+    speakers: [['Operator', 'operator'], ['Nora Vance', 'executive'], ['Paul Ortega', 'executive'], ['Ben Carter', 'analyst']],
+    paragraphs: { prepared_remarks: 3, qa: 3 }, qaStartsWith: '[Operator Instructions] Our first question', analystFirm: ['Ben Carter', 'Hollis Research'],
+  },
 ];
 
 describe.each(cases)('$format layout ($file)', (c) => {

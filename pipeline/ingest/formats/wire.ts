@@ -7,7 +7,8 @@ const qaHeading = /^(question-and-answer session|question and answer session|que
 
 function hasWireHeader(lines: SourceLine[]): boolean {
   const head = lines.slice(0, 60).map((l) => l.text.trim());
-  return head.some((t) => /^(company|corporate) participants$/i.test(t)) || (wireTitle.test(head.find(Boolean) ?? '') && head.includes('Presentation'));
+  const lists = head.some((t) => /^(company|corporate) participants:?$/i.test(t)) || (head.some((t) => /^executives:?$/i.test(t)) && head.some((t) => /^analysts:?$/i.test(t)));
+  return lists || (wireTitle.test(head.find(Boolean) ?? '') && head.includes('Presentation'));
 }
 
 /** S&P Capital IQ / Seeking Alpha: name line, title line, then paragraphs one per line. */
