@@ -40,3 +40,13 @@ export const datePattern = /\b(?<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|
 /** "for the quarter ended September 30, 2025": the fiscal quarter's last day, where a call says it. */
 export const quarterEndPattern =
   /\b(?:quarter|three months|three-month period|period|fiscal (?:fourth )?quarter)\s+end(?:ed|ing)\s+(?<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.? (?<day>\d{1,2}),? (?<year>\d{4})/i;
+
+/**
+ * A quarter named in the opening remarks ("results for the fourth quarter and full fiscal year
+ * 2025", "our Q3 2024 results"): the last resort for the call period when neither the title,
+ * the welcome nor the file name says it.
+ */
+export const quarterInOpening: readonly RegExp[] = [
+  /\b(?<quarter>first|second|third|fourth)[- ]quarter(?: and (?:full )?(?:fiscal )?(?:year )?)?(?: of)?(?: fiscal)?(?: year)? (?<year>\d{4})\b/gi,
+  /\b(?:fiscal )?Q(?<quarter>[1-4])(?: of)?(?: fiscal)? (?<year>\d{4})\b/g,
+];

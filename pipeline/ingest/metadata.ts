@@ -3,6 +3,7 @@ import {
   exchangePrefix,
   fileNamePattern,
   quarterEndPattern,
+  quarterInOpening,
   tickerInText,
   titlePatterns,
   welcomePatterns,
@@ -40,9 +41,10 @@ export function readCallMetadata(input: { titleLine: string | null; openingText:
   const fromTitle = input.titleLine ? matchTitle(input.titleLine) : {};
   const fromWelcome = matchWelcome(input.openingText);
   const fromFile = matchFileName(input.fileName);
+  const fromOpening = matchOpeningQuarter(input.openingText);
   const sources: string[] = [];
   const pick = <K extends keyof Found>(key: K): Found[K] | undefined => {
-    for (const [name, found] of [['title', fromTitle], ['welcome', fromWelcome], ['filename', fromFile]] as const) {
+    for (const [name, found] of [['title', fromTitle], ['welcome', fromWelcome], ['filename', fromFile], ['opening', fromOpening]] as const) {
       if (found[key] !== undefined) {
         if ((key === 'ticker' || key === 'quarter') && !sources.includes(name)) sources.push(name);
         return found[key];
@@ -53,7 +55,7 @@ export function readCallMetadata(input: { titleLine: string | null; openingText:
   const ticker = pick('ticker');
   const quarter = pick('quarter');
   // year and quarter must come from the same place, or the period mixes two calls
-  const year = [fromTitle, fromWelcome, fromFile].find((f) => f.quarter !== undefined && f.year !== undefined)?.year;
+  const year = [fromTitle, fromWelcome, fromFile, fromOpening].find((f) => f.quarter !== undefined && f.year !== undefined)?.year;
   const date = fromTitle.date ?? matchDate(input.headerText);
   return {
     company: pick('company') ?? null,
@@ -96,6 +98,20 @@ function matchWelcome(text: string): Found {
   const ticker = tickerInText.exec(text)?.groups?.ticker;
   if (ticker) found.ticker = ticker;
   return found;
+}
+
+/** The quarter the opening remarks name most often. */
+function matchOpeningQuarter(text: string): Found {
+  const counts = new Map<string, number>();
+  for (const pattern of quarterInOpening) {
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+      const key = `${m.groups!.year}Q${quarterOf(m.groups!.quarter)}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+  }
+  const best = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? 1 : -1))[0];
+  return best ? { year: Number(best[0].slice(0, 4)), quarter: Number(best[0].slice(5)) } : {};
 }
 
 function matchFileName(fileName: string): Found {

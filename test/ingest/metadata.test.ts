@@ -19,6 +19,7 @@ describe('call metadata, in order of trust: title line, welcome, file name', () 
     ['file name with underscores', { fileName: 'RIOT_2025_Q2.md' }, { ticker: 'RIOT', callPeriod: '2025Q2' }],
     ['title beats file name', { titleLine: 'Kestrel Mining Corp. (KSTL) Q2 2025 Earnings Call', fileName: 'ABC-2023Q1.txt' }, { ticker: 'KSTL', callPeriod: '2025Q2', source: 'title' }],
     ['welcome beats file name for the period', { openingText: 'welcome to Orbit third quarter 2024 earnings call', fileName: 'ORBT-2023Q1.txt' }, { ticker: 'ORBT', callPeriod: '2024Q3', source: 'filename+welcome' }],
+    ['a quarter named in the opening remarks, as a last resort', { openingText: 'Thanks for joining us to review the fourth quarter and full fiscal year 2025 results. Our fourth quarter 2025 was strong.' }, { callPeriod: '2025Q4' }],
     ['nothing to go on', {}, { ticker: null, callPeriod: null, source: 'none' }],
   ])('%s', (_name, input, expected) => {
     expect(readCallMetadata({ ...none, ...input })).toMatchObject(expected);
