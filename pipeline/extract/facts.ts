@@ -89,6 +89,7 @@ export function classifyFacts(t: SegmentedTranscript, quantities: Map<number, Qu
 
 function classifySentence(s: Sentence, p: Paragraph, placed: Placed[], calendar: CallCalendar, previousMetric: string | null): FactDraft[] {
   const text = s.text;
+  placed = placed.map((item) => misstatedEfficiency(text, item) ?? item);
   const usable = placed.filter(
     ({ q, end }) => (q.unit || countChangeAfter.test(text.slice(end, end + 20))) && !q.flags.includes('unit_mismatch') && q.dimension !== 'temperature',
   );
@@ -327,6 +328,19 @@ function contextPattern(metric: MetricDefinition): RegExp {
   let pattern = contextPatterns.get(metric.id);
   if (!pattern) contextPatterns.set(metric.id, (pattern = phrasePattern(metric.requiresContext ?? [], 'i')));
   return pattern;
+}
+
+/**
+ * "the power efficiency is about 22 to 23 gigawatts per hash": an efficiency said in a unit that
+ * cannot be meant, in a sentence about efficiency, with a number in the range of J/TH, means
+ * J/TH. The mention keeps its flag, and the unit-misstatement check reports it.
+ */
+function misstatedEfficiency(text: string, item: Placed): Placed | null {
+  const { q } = item;
+  if (!q.flags.includes('unit_mismatch') || q.dimension !== 'efficiency' || !/\befficien/i.test(text)) return null;
+  const range = metricById.get('efficiency')?.plausible;
+  if (!range || q.value < range.min || (q.valueHigh ?? q.value) > range.max) return null;
+  return { ...item, q: { ...q, unit: 'J/TH', flags: q.flags.filter((f) => f !== 'unit_mismatch') } };
 }
 
 /** Amounts in any currency are one class: "$27.4 million, or C$39.3 million, compared with $18.6 million". */

@@ -64,6 +64,8 @@ const cases: [string, Expected[]][] = [
   ['Bitcoin fell from about $93,400 at the start of the quarter to roughly $82,500 at September 30.', [{ metric: 'btc_price', value: 93_400 }, { metric: 'btc_price', value: 82_500, period: '2024-09-30' }]],
   ['Revenue increased by $25 million in Q3 versus Q2.', [{ metric: 'revenue_total', value: 25_000_000, unit: 'USD', change_kind: 'qoq' }]],
   ['We expect the average selling price to land between $15 and $17 per terahash.', [{ metric: 'asp_per_hashrate', value: 15, value_high: 17 }]],
+  ['The power efficiency of the K9 is about 22 to 23 gigawatts per hash.', [{ metric: 'efficiency', value: 22, value_high: 23, unit: 'J/TH' }]],
+  ['The chip runs at 18 watts per hash.', []],
   // what makes no fact
   ['Please see our Form 20-F and the A1566I and Nano 3 product pages.', []],
   ['Every $10,000 change in the price of bitcoin results in a $538 million change in the value of our holdings.', []],
