@@ -280,3 +280,17 @@ export const maskedPhrases: readonly string[] = [
   'fair value (?:gains?|loss(?:es)?)', 'change in (?:the )?fair value', 'cash flows?', 'non-cash', 'cash (?:outflows?|inflows?)',
   '(?:gains?|loss(?:es)?) on (?:the )?(?:fair value|change in (?:the )?fair value|remeasurement)(?: of (?:our )?(?:bitcoin|BTC|digital assets)(?: holdings)?)?',
 ];
+
+/**
+ * Revenue lines named just before their amount in a breakdown ("Self-mining contributed $70.3
+ * million, HPC hosting $3.8 million and third-party hosting $4.8 million"): in a sentence that
+ * breaks revenue down, the line said right before a number names it.
+ */
+export const revenueLines: readonly { metric: string; pattern: string }[] = [
+  { metric: 'revenue_mining', pattern: '(?:self-|bitcoin |digital asset )?mining' },
+  { metric: 'revenue_product', pattern: '(?:products?|product sales|machine sales|machines|hardware)' },
+  { metric: 'revenue_other', pattern: '(?:(?:HPC|AI|third-party|colocation) )?hosting|colocation|cloud(?: mining)?|power sales|home miners?|engineering services' },
+];
+
+/** Words that say a sentence breaks revenue down into lines. */
+export const revenueBreakdown = '\\b(?:revenues?|contributed|consisted of|breaks? down|by line|split|comprised|made up of)\\b';

@@ -1,4 +1,4 @@
-import { metricById, type MetricDefinition } from '../../registries/metrics.ts';
+import { metricById, revenueBreakdown, revenueLines, type MetricDefinition } from '../../registries/metrics.ts';
 import type { Paragraph, SegmentedTranscript, Sentence } from '../segment/segment.ts';
 import { changeKindJustBefore, changeKindNear, directionOf, isAboutOthers, isHypothetical, isHypotheticalQuestion, phrasePattern, findMetricCues, hasSpecCue, isForward, isLossCue, isNoFactContext, type CueMatch } from './cues.ts';
 import { findModels, findRegions, nearestEntity } from './entity.ts';
@@ -134,6 +134,8 @@ function classifySentence(s: Sentence, p: Paragraph, placed: Placed[], calendar:
       metric = linked;
     }
     if (!metric && q.unit === 'TH/s' && nearestEntity(models, at, end, 60) && hasSpecCue(text)) metric = metricById.get('product_hashrate');
+    const line = !metric || (!cue && linked === metric) ? revenueLineBefore(text, item, index > 0 ? usable[index - 1].end : 0) : undefined;
+    if (line) metric = line.metric;
     metric ??= fallbackMetric(text, item, forward, calendar, clause);
     if (!metric) continue;
     if ((othersSpoken || isHypothetical(before)) && metric.defaultBasis !== 'market') continue;
@@ -192,7 +194,7 @@ function classifySentence(s: Sentence, p: Paragraph, placed: Placed[], calendar:
       period,
       basis,
       changeKind: change ? change.kind : null,
-      entity: entityOf(metric, cue, model, nearestEntity(regions, at, end, 80)),
+      entity: line?.metric.id === 'revenue_other' ? line.name : entityOf(metric, cue, model, nearestEntity(regions, at, end, 80)),
       speaker: p.speaker,
       section: p.section,
       paragraphIndex: p.index,
@@ -224,6 +226,20 @@ function changedMetric(text: string, item: Placed, cue: CueMatch | undefined, la
 /** "at 4.6 cents power": cents said of power are a price per kWh. */
 function centsOfPower(item: Placed): boolean {
   return item.q.unit === 'USD' && item.q.value > 0 && item.q.value < 0.5 && /cents?/i.test(item.q.surface);
+}
+
+const breakdownPattern = new RegExp(revenueBreakdown, 'i');
+const linePatterns = revenueLines.map(({ metric, pattern }) => ({ metric, pattern: new RegExp(`(?:^|[,;:]\\s*|\\band\\s+)(${pattern})\\s*(?:was|were|of|at)?\\s*$`, 'i') }));
+
+/** The revenue line named right before an amount in a sentence that breaks revenue down. */
+function revenueLineBefore(text: string, item: Placed, previousEnd: number): { metric: MetricDefinition; name: string } | undefined {
+  if (item.q.unit !== 'USD' || !breakdownPattern.test(text)) return undefined;
+  const before = text.slice(Math.max(previousEnd, item.at - 40), item.at);
+  for (const { metric, pattern } of linePatterns) {
+    const m = pattern.exec(before);
+    if (m) return { metric: metricById.get(metric)!, name: m[1].toLowerCase() };
+  }
+  return undefined;
 }
 
 /**

@@ -66,6 +66,11 @@ const cases: [string, Expected[]][] = [
   ['We expect the average selling price to land between $15 and $17 per terahash.', [{ metric: 'asp_per_hashrate', value: 15, value_high: 17 }]],
   ['The power efficiency of the K9 is about 22 to 23 gigawatts per hash.', [{ metric: 'efficiency', value: 22, value_high: 23, unit: 'J/TH' }]],
   ['The chip runs at 18 watts per hash.', []],
+  ['Self-mining contributed $70.3 million, HPC hosting $3.8 million and third-party hosting $4.8 million.', [
+    { metric: 'revenue_mining', value: 70_300_000 },
+    { metric: 'revenue_other', value: 3_800_000, entity: 'hpc hosting' },
+    { metric: 'revenue_other', value: 4_800_000, entity: 'third-party hosting' },
+  ]],
   // what makes no fact
   ['Please see our Form 20-F and the A1566I and Nano 3 product pages.', []],
   ['Every $10,000 change in the price of bitcoin results in a $538 million change in the value of our holdings.', []],
