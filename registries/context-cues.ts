@@ -68,6 +68,8 @@ export const noFactBefore = [
   '\\bconvert(?:s|ed|ible)? at\\s*$', '\\b(?:conversion|strike|exercise|offering) price(?: of)?\\s*$', '\\bcosts? to (?:mine|produce)\\s*$', '\\bper\\s*$',
   '\\bcosts? to (?:build|build out|construct|develop|deploy)\\b[^.;]*$', '\\bbreak-?even\\b[^.;]*$', '\\brule of thumb\\b[^.;]*$',
   '\\bevery\\b[^.;]*\\b(?:change|changes|move|moves|results? in|impacts?|adds?)\\b[^.;]*$',
+  // generic talk about the market, not the company's figures
+  '\\b(?:sweet spot|typically|generally)\\b[^.;]*$',
   '\\bevery\\s*$', '\\beach\\s*$', '\\bfor every\\s*$', '\\bif\\b[^.;,]*$', '\\bhypothetical', '\\bsay\\s*$', '\\blet\'?s say\\b[^.;]*$',
 ];
 
@@ -90,4 +92,4 @@ export const hypotheticalQuestion = '\\b(?:are|should|would|could|do|can|will|sh
  * (market figures — bitcoin price, network hash rate, hashprice — still are facts).
  */
 export const aboutOthers =
-  "\\b(?:competitors?|competitors'|competitor's|peers?|peers'|rivals?|the (?:whole |entire |broader )?industry|other miners|miners as a group|(?:some|one) of our (?:larger |bigger )?(?:peers|competitors))\\b";
+  "\\b(?:(?:companies|miners|players|operators) like|hyperscalers?|competitors?|competitors'|competitor's|peers?|peers'|rivals?|the (?:whole |entire |broader )?industry|other miners|miners as a group|(?:some|one) of our (?:larger |bigger )?(?:peers|competitors))\\b";

@@ -80,7 +80,7 @@ export const metrics: readonly MetricDefinition[] = [
   },
   {
     id: 'gross_margin', unit: '%', kind: 'flow', defaultBasis: 'actual', description: 'gross margin',
-    cues: ['gross margins?', 'gross profit margins?', 'mining margins?', 'hosting margins?', '(?<!(?:net|EBITDA|operating|profit|EBIT) )margins?'],
+    cues: ['gross margins?', 'gross profit margins?', 'mining margins?', 'hosting margins?'],
     plausible: { min: -100, max: 100 },
   },
   {
@@ -112,8 +112,8 @@ export const metrics: readonly MetricDefinition[] = [
     cues: ['cash and cash equivalents', 'cash (?:balance|position|on hand)', 'cash'], plausible: { min: 500_000, max: 500_000_000_000 },
     // cash is a balance at a date: "generated $7 million of cash" is a flow, not this metric
     requiresContext: [
-      'cash and cash equivalents', 'balance', 'position', 'on hand', 'had', 'have', 'held', 'hold', 'ended', 'exited', 'closed', 'as of', 'at (?:the )?end',
-      '(?:quarter|year)[- ]end', 'liquidity', 'sitting on', 'reserves',
+      'cash and cash equivalents', 'cash (?:balance|position|on hand|reserves)', 'in cash', 'as of', 'at (?:the )?end', '(?:quarter|year)[- ]end',
+      '(?:had|have|held|hold|holding|ended|exited|closed|finished|sitting on)\\b[^.;]{0,50}\\bcash\\b',
     ],
   },
   {
@@ -224,7 +224,7 @@ export const metrics: readonly MetricDefinition[] = [
     id: 'cost_per_btc', unit: 'USD', kind: 'price', defaultBasis: 'actual', description: 'cost to mine one bitcoin',
     cues: [
       'cost to (?:mine|produce)(?: one| a| each)? (?:bitcoin|BTC)', '(?:cash |all-in |direct |marginal |production )?costs? per (?:bitcoin|BTC|coin)(?: mined)?',
-      '(?:cash|all-in|direct|marginal|production) costs?', 'all-in',
+      '(?:cash|all-in|direct|marginal|production) costs?',
     ],
     plausible: { min: 1000, max: 2_000_000 },
   },
@@ -234,7 +234,7 @@ export const metrics: readonly MetricDefinition[] = [
     cues: [
       'capacity', 'power', 'energized', 'energize', 'online', 'sites?', 'campus(?:es)?', 'portfolio', 'interconnect(?:ion)?', 'under contract', 'contracted', 'secured',
       'acquired', 'purchased', 'substation', 'data centers?', 'facilit(?:y|ies)', 'expansion', 'adds?', 'added', 'adding', 'permits?', 'permitted',
-      'tenants?', 'build(?:ing)?(?: out)?', 'develop(?:ing|ment)?', 'expand(?:ing)?', 'critical IT(?: loads?| capacity)?', 'IT capacity', 'hand(?:ed)? ?over',
+      'tenants?', 'build(?:ing)?(?: out)?', 'develop(?:ing|ment)?', 'expand(?:ing)?', 'critical IT(?! loads?)(?: capacity)?', 'IT capacity', 'hand(?:ed)? ?over',
     ],
   },
   {

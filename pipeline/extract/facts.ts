@@ -387,7 +387,8 @@ function distanceOf(text: string, cue: CueMatch, item: Placed): number | null {
     const gap = between.length;
     if (gap > LEFT_REACH || /[;]/.test(between)) return null;
     // "For our machine sales, we accrued $22.9 million for write-downs": a new clause starts between
-    return /,\s+(?:we|our|they|it|the company|which)\b/i.test(between) ? gap + 40 : gap;
+    const distance = /,\s+(?:we|our|they|it|the company|which)\b/i.test(between) ? gap + 40 : gap;
+    return distance > LEFT_REACH ? null : distance;
   }
   if (cue.start >= item.end) {
     const between = text.slice(item.end, cue.start);
