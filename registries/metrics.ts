@@ -185,6 +185,7 @@ export const metrics: readonly MetricDefinition[] = [
     cues: [
       'held', 'holdings?', 'hold(?:ing)?', 'treasury', 'on hand', 'on (?:our|the) balance sheet', 'HODL', 'owned', 'own', 'accumulate(?:d)? to',
       '(?:ended|exited|closed|finished) the (?:year|quarter|period|month) with', 'we (?:had|have)',
+      '(?:had|have|were|are|was) (?:worth|valued|a (?:fair |market )?value)',
     ],
     plausible: { min: 0, max: 2_000_000 },
   },
@@ -224,7 +225,7 @@ export const metrics: readonly MetricDefinition[] = [
     id: 'cost_per_btc', unit: 'USD', kind: 'price', defaultBasis: 'actual', description: 'cost to mine one bitcoin',
     cues: [
       'cost to (?:mine|produce)(?: one| a| each)? (?:bitcoin|BTC)', '(?:cash |all-in |direct |marginal |production )?costs? per (?:bitcoin|BTC|coin)(?: mined)?',
-      '(?:cash|all-in|direct|marginal|production) costs?',
+      '(?:cash|all-in|direct|marginal|production) costs?', '(?:each|per|a|one) (?:coin|bitcoin|BTC) cost(?: us)?',
     ],
     plausible: { min: 1000, max: 2_000_000 },
   },
@@ -248,7 +249,7 @@ export const metrics: readonly MetricDefinition[] = [
   // --- shares and units ---
   {
     id: 'revenue_share', unit: '%', kind: 'flow', defaultBasis: 'actual', plausible: { min: 0, max: 100 }, description: 'a share of revenue (entity = region or product)',
-    cues: ['of (?:our |total |the )?(?:total )?(?:revenues?|sales)', 'share of (?:revenues?|sales)', 'accounted for', 'contributed'],
+    cues: ['of (?:our |total |the )?(?:total )?(?:[a-z-]+ )?(?:revenues?|sales)', 'share of (?:revenues?|sales)', 'accounted for', 'contributed', 'made up'],
   },
   {
     id: 'eps', unit: 'USD/share', kind: 'flow', defaultBasis: 'actual', plausible: { min: -1000, max: 1000 }, description: 'earnings (net income or loss) per share',

@@ -92,7 +92,7 @@ export const units: UnitEntry[] = [
     aliases: { en: ['USD', 'US dollars', 'U.S. dollars', 'dollars', 'dollar'], zh: ['美元', '美金'] },
     prefixes: ['US$', 'U.S.$', 'USD', '$'] },
   { id: 'us_cent', dimension: 'money', canonical: 'USD', factor: '1e-2', short: 'cents',
-    aliases: { en: ['cents', 'cent', '¢'], zh: ['美分'] } },
+    aliases: { en: ['US cents', 'U.S. cents', 'cents', 'cent', '¢'], zh: ['美分'] } },
   { id: 'renminbi', dimension: 'money', canonical: 'RMB', factor: '1e0', short: 'RMB',
     aliases: { en: ['RMB', 'CNY', 'renminbi', 'yuan'], zh: ['人民幣', '人民币'] }, prefixes: ['RMB', 'CNY'] },
   { id: 'canadian_dollar', dimension: 'money', canonical: 'CAD', factor: '1e0', short: 'CAD',

@@ -130,6 +130,9 @@ function classifySentence(s: Sentence, p: Paragraph, placed: Placed[], calendar:
     } else if (change && (lastLevel || subject)) {
       metric = lastLevel?.metric ?? metricById.get(subject!);
       if (metric?.unit !== q.unit) metric = undefined;
+    } else if (!linked && subject && metricById.get(subject)?.unit === q.unit && /\b(?:from|compared (?:to|with)|versus)\s+(?:[a-z]+\s+)?$/i.test(before)) {
+      // "That is up 15% since December 31 and up from 5.7 exahash a year earlier": the subject carried over
+      metric = metricById.get(subject);
     } else {
       metric = linked;
     }
@@ -361,6 +364,8 @@ function misstatedEfficiency(text: string, item: Placed): Placed | null {
 
 /** Amounts in any currency are one class: "$27.4 million, or C$39.3 million, compared with $18.6 million". */
 function unitClass(q: Quantity): string {
+  // "4.9 cents per kilowatt hour ... and about 3.5 cents at our other sites": cents of power are a power price
+  if (q.unit === 'USD' && q.value > 0 && q.value < 0.5 && /cents?/i.test(q.surface)) return 'USD/kWh';
   return q.dimension === 'money' && /^[A-Z]{3}$/.test(q.unit) ? 'money' : q.unit;
 }
 
