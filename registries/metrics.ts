@@ -185,7 +185,7 @@ export const metrics: readonly MetricDefinition[] = [
     cues: [
       'held', 'holdings?', 'hold(?:ing)?', 'treasury', 'on hand', 'on (?:our|the) balance sheet', 'HODL', 'owned', 'own', 'accumulate(?:d)? to',
       '(?:ended|exited|closed|finished) the (?:year|quarter|period|month) with', 'we (?:had|have)',
-      '(?:had|have|were|are|was) (?:worth|valued|a (?:fair |market )?value)',
+      '(?:had|have|were|are|was) (?:worth|valued at|a (?:fair |market )?value)',
     ],
     plausible: { min: 0, max: 2_000_000 },
   },
@@ -216,7 +216,7 @@ export const metrics: readonly MetricDefinition[] = [
   {
     id: 'btc_held_value', unit: 'USD', kind: 'stock', defaultBasis: 'actual', description: 'the value of the bitcoin held at a date',
     cues: [
-      '(?:fair )?(?:market )?value of (?:our )?(?:owned )?(?:bitcoins?|BTC)(?: holdings)?', '(?:bitcoins?|BTC|coins|holdings?|treasury),?(?: which)?(?: were| was| are| is)? (?:worth|valued at)',
+      '(?:fair )?(?:market )?value of (?:our )?(?:owned )?(?:bitcoins?|BTC)(?: holdings)?', '(?<=(?:bitcoins?|BTC|coins|holdings?|treasury),?(?: which)? )(?:(?:were|was|are|is) )?(?:worth|valued at)',
       '(?:with )?a (?:fair|market) value of',
     ],
     plausible: { min: 10_000, max: 500_000_000_000 },
