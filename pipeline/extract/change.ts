@@ -1,0 +1,75 @@
+import { changeKindJustBefore, changeKindNear, directionOf } from './cues.ts';
+import type { ChangeKind, Placed } from './facts.ts';
+import { quarterEndOf, type CallCalendar } from './period.ts';
+
+export interface Change {
+  kind: ChangeKind;
+  /** +1 up, -1 down */
+  direction: number;
+}
+
+
+/**
+ * A change: a direction word right before the number ("an increase of 93.8%", "up 5%", "grew
+ * 26%") or a comparison right after it ("98 more than last quarter"), with the nearest phrase
+ * that says how it is measured. A percentage needs both; a change without a kind is left out.
+ */
+export function changeOf(text: string, item: Placed, percent: boolean, calendar: CallCalendar): Change | 'unmeasured' | null {
+  const before = text.slice(Math.max(0, item.at - 45), item.at);
+  const after = text.slice(item.end, item.end + 40);
+  const directionBefore = /(?<![\w-])(?:increase[sd]?|decrease[sd]?|up|down|grew|grow(?:th)?|rose|declined?|fell|drop(?:ped)?|improved?|narrow(?:ed|ing)|widen(?:ed|ing)|higher|lower|jump(?:ed)?|gain(?:ed)?|reduc(?:ed|tion))(?: (?:by|of))?(?: (?:approximately|about|around|roughly|nearly|almost|over|more than|some|just over|just under))?\s*$/i.exec(before);
+  const comparisonAfter = /^\s*(?:(?:more|fewer|less|higher|lower|additional)(?:\s+[a-z]+)?\s+than|(?:increase|decrease|growth|decline|improvement|rise|drop|jump|gain|reduction)\b)/i.exec(after);
+  const adjectival = /^\s*(?:year[- ]over[- ]year|quarter[- ]over[- ]quarter|sequential)\s+(?:increase|decrease|growth|decline|improvement|rise|drop|jump|gain|reduction)/i.exec(after);
+  if (!directionBefore && !comparisonAfter && !adjectival) return null;
+  const said = directionBefore ? item.at - directionBefore[0].length : item.at;
+  const named = comparedQuarterKind(text, item, calendar);
+  const phrased = changeKindNear(text, item.at, item.end);
+  const nearest = named && (!phrased || named.distance < phrased.distance) ? named.kind : phrased?.kind ?? null;
+  let kind = changeKindJustBefore(text.slice(Math.max(0, said - 30), said)) ?? nearest;
+  if (!kind) return directionBefore ? 'unmeasured' : null;
+  if (kind === 'since') kind = sinceQuarterEnd(text, calendar) ?? kind;
+  const words = directionBefore ? directionBefore[0] : (comparisonAfter ?? adjectival)![0];
+  const ofLoss = /\bloss(?:es)?\b/i.test(text.slice(Math.max(0, item.at - 90), item.at));
+  const direction = directionOf(words, ofLoss) || directionOf(text.slice(Math.max(0, item.at - 90), item.end + 40), ofLoss);
+  if (!direction && percent) return null;
+  return { kind, direction: direction || 1 };
+}
+
+const ordinalQuarter: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4 };
+
+/** "up 15% since December 31" in a March-quarter call is a sequential change: that date is the last quarter's end. */
+function sinceQuarterEnd(text: string, calendar: CallCalendar): ChangeKind | null {
+  const m = /\bsince (?:the end of )?(january|february|march|april|may|june|july|august|september|october|november|december) (\d{1,2})\b/i.exec(text);
+  if (!m) return null;
+  const monthDay = `${String(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'].indexOf(m[1].toLowerCase()) + 1).padStart(2, '0')}-${m[2].padStart(2, '0')}`;
+  const previous = quarterEndOf(calendar, ...shiftBack(calendar, 1));
+  const yearAgo = quarterEndOf(calendar, ...shiftBack(calendar, 4));
+  if (previous.slice(5) === monthDay) return 'qoq';
+  if (yearAgo.slice(5) === monthDay) return 'yoy';
+  return null;
+}
+
+function shiftBack(calendar: CallCalendar, quarters: number): [number, number] {
+  const index = calendar.year * 4 + calendar.quarter - 1 - quarters;
+  return [Math.floor(index / 4), (index % 4) + 1];
+}
+
+/**
+ * "up 112% from the fourth quarter of 2023": a change against a named quarter is year over year
+ * when that quarter is a year before the call's, sequential when it is the one before.
+ */
+function comparedQuarterKind(text: string, item: Placed, calendar: CallCalendar): { kind: ChangeKind | null; distance: number } | null {
+  const pattern =
+    /\b(?:from|compared (?:to|with)|versus|vs\.?|over|than(?: in| at)?(?: the end of)?)\s+(?:the |our )?(?:fiscal )?(?:(first|second|third|fourth)[- ]quarter|Q([1-4])|([1-4])Q)(?: of)?(?: fiscal)?(?: (\d{4}|last year|the prior year|the previous year)|\s?['’](\d{2}))?/gi;
+  let best: { kind: ChangeKind | null; distance: number } | null = null;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    const quarter = m[1] ? ordinalQuarter[m[1].toLowerCase()] : Number(m[2] ?? m[3]);
+    const said = m[4] ?? (m[5] ? `20${m[5]}` : undefined);
+    const year = !said ? (quarter < calendar.quarter ? calendar.year : calendar.year - 1) : /^\d/.test(said) ? Number(said) : calendar.year - 1;
+    const back = (calendar.year - year) * 4 + (calendar.quarter - quarter);
+    const distance = m.index >= item.end ? m.index - item.end : 2 * Math.abs(item.at - (m.index + m[0].length));
+    if (!best || distance < best.distance) best = { kind: back === 4 ? 'yoy' : back === 1 ? 'qoq' : null, distance };
+  }
+  return best && best.distance <= 90 ? best : null;
+}
+
