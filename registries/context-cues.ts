@@ -92,4 +92,4 @@ export const hypotheticalQuestion = '\\b(?:are|should|would|could|do|can|will|sh
  * (market figures — bitcoin price, network hash rate, hashprice — still are facts).
  */
 export const aboutOthers =
-  "\\b(?:(?:companies|miners|players|operators) like|hyperscalers?|competitors?|competitors'|competitor's|peers?|peers'|rivals?|the (?:whole |entire |broader )?industry|other miners|miners as a group|(?:some|one) of our (?:larger |bigger )?(?:peers|competitors))\\b";
+  "\\b(?:(?:companies|miners|players|operators) like|the market leader|hyperscalers?|competitors?|competitors'|competitor's|peers?|peers'|rivals?|the (?:whole |entire |broader )?industry|other miners|miners as a group|(?:some|one) of our (?:larger |bigger )?(?:peers|competitors))\\b";

@@ -33,6 +33,8 @@ export interface MetricDefinition {
   plausible?: { min: number; max: number; minAbs?: number };
   /** words of which one must stand in the number's clause for the metric to apply */
   requiresContext?: string[];
+  /** words that, in the number's clause, make it something else: a price paid is no selling price */
+  excludesContext?: string[];
   /** a P&L line that can be a loss: "was a loss of $9.6 million" makes it negative */
   signed?: boolean;
   /** the product model or named line is the metric's entity */
@@ -145,6 +147,7 @@ export const metrics: readonly MetricDefinition[] = [
   {
     id: 'asp_per_hashrate', unit: 'USD/(TH/s)', kind: 'price', defaultBasis: 'actual', description: 'average selling price per TH/s',
     cues: ['average selling price', 'ASP', 'selling price'],
+    excludesContext: ['bought', 'buy(?:ing)?', 'purchas\\w*', 'paid', 'pay(?:ing)?', 'acquir\\w*', 'cost us'],
     plausible: { min: 0.5, max: 200 },
   },
   {
@@ -178,6 +181,7 @@ export const metrics: readonly MetricDefinition[] = [
   {
     id: 'btc_mined', unit: 'BTC', kind: 'flow', defaultBasis: 'actual', description: 'bitcoins produced in the period',
     cues: ['mined', 'mine', 'produced', 'produce', 'production', 'self-mined', 'earned'],
+    excludesContext: ['cost us', 'lost', 'curtail\\w*', 'forgone', 'would have'],
     plausible: { min: 0, max: 100_000 },
   },
   {
@@ -240,6 +244,7 @@ export const metrics: readonly MetricDefinition[] = [
   },
   {
     id: 'power_cost', unit: 'USD/kWh', kind: 'price', defaultBasis: 'actual', plausible: { min: 0.005, max: 0.5 }, description: 'cost of power per kWh',
+    excludesContext: ['charg\\w*', 'hosting (?:book|rates?|prices?|fees?)', 'clients?', 'customers?'],
     cues: ['power (?:cost|costs|price|prices|rate|rates)', 'electricity (?:cost|costs|price|prices|rate|rates)', 'energy (?:cost|costs)', 'cost of power', 'all-in power'],
   },
   {

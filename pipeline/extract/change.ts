@@ -60,11 +60,12 @@ function shiftBack(calendar: CallCalendar, quarters: number): [number, number] {
  */
 function comparedQuarterKind(text: string, item: Placed, calendar: CallCalendar): { kind: ChangeKind | null; distance: number } | null {
   const pattern =
-    /\b(?:from|compared (?:to|with)|versus|vs\.?|over|than(?: in| at)?(?: the end of)?)\s+(?:the |our )?(?:fiscal )?(?:(first|second|third|fourth)[- ]quarter|Q([1-4])|([1-4])Q)(?: of)?(?: fiscal)?(?: (\d{4}|last year|the prior year|the previous year)|\s?['’](\d{2}))?/gi;
+    /\b(?:from|compared (?:to|with)|versus|vs\.?|over|than(?: in| at)?(?: the end of)?)\s+(?:the |our )?(?:fiscal )?(?:(first|second|third|fourth)[- ]quarter|Q([1-4])|([1-4])Q|(january|february|march|april|may|june|july|august|september|october|november|december)(?:-| )quarter)(?: of)?(?: fiscal)?(?: (\d{4}|last year|the prior year|the previous year)|\s?['’](\d{2}))?/gi;
   let best: { kind: ChangeKind | null; distance: number } | null = null;
   for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
-    const quarter = m[1] ? ordinalQuarter[m[1].toLowerCase()] : Number(m[2] ?? m[3]);
-    const said = m[4] ?? (m[5] ? `20${m[5]}` : undefined);
+    // "the June quarter" is the fiscal quarter that ends in June
+    const quarter = m[1] ? ordinalQuarter[m[1].toLowerCase()] : m[4] ? quarterEndingIn(calendar, m[4]) : Number(m[2] ?? m[3]);
+    const said = m[5] ?? (m[6] ? `20${m[6]}` : undefined);
     const year = !said ? (quarter < calendar.quarter ? calendar.year : calendar.year - 1) : /^\d/.test(said) ? Number(said) : calendar.year - 1;
     const back = (calendar.year - year) * 4 + (calendar.quarter - quarter);
     const distance = m.index >= item.end ? m.index - item.end : 2 * Math.abs(item.at - (m.index + m[0].length));
@@ -73,3 +74,12 @@ function comparedQuarterKind(text: string, item: Placed, calendar: CallCalendar)
   return best && best.distance <= 90 ? best : null;
 }
 
+
+const months = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+/** The fiscal quarter (1–4) whose last month is the one named. */
+function quarterEndingIn(calendar: CallCalendar, month: string): number {
+  const endMonth = Number(calendar.quarterEnd.slice(5, 7));
+  const back = (((endMonth - (months.indexOf(month.toLowerCase()) + 1)) % 12) + 12) % 12 / 3;
+  return ((((calendar.quarter - 1 - Math.round(back)) % 4) + 4) % 4) + 1;
+}

@@ -156,6 +156,9 @@ function classifySentence(s: Sentence, p: Paragraph, placed: Placed[], calendar:
     const unit = q.unit === 'USD' && (metric.unit === 'USD/share' || metric.unit === 'USD/kWh') ? metric.unit : q.unit || metric.unit;
     if (!change && !canDescribe(metric, item)) continue;
     if (metric.requiresContext && !contextPattern(metric).test(text.slice(clause.start, clause.end))) continue;
+    if (metric.excludesContext && exclusionPattern(metric).test(text.slice(Math.max(clause.start, at - 100), end))) continue;
+    // "a $15 million to $20 million business in 2025 if the old machines keep coming": a condition after it
+    if (metric.defaultBasis !== 'market' && /^[^.;]*?\bif\b/i.test(text.slice(end, clause.end))) continue;
 
     const limits = {
       text,
@@ -370,6 +373,13 @@ function unitClass(q: Quantity): string {
   return q.dimension === 'money' && /^[A-Z]{3}$/.test(q.unit) ? 'money' : q.unit;
 }
 
+const exclusionPatterns = new Map<string, RegExp>();
+function exclusionPattern(metric: MetricDefinition): RegExp {
+  let pattern = exclusionPatterns.get(metric.id);
+  if (!pattern) exclusionPatterns.set(metric.id, (pattern = phrasePattern(metric.excludesContext ?? [], 'i')));
+  return pattern;
+}
+
 /** A cue can describe a number in its metric's unit and plausible range, or a percentage (a change of it). */
 function canDescribe(metric: MetricDefinition, item: Placed): boolean {
   const { q } = item;
@@ -391,7 +401,8 @@ function distanceOf(text: string, cue: CueMatch, item: Placed): number | null {
     if (/^from\b/i.test(cue.text)) return null;
     const between = text.slice(cue.end, item.at);
     const gap = between.length;
-    if (gap > LEFT_REACH || /[;]/.test(between)) return null;
+    // "operating expenses, including $15.8 million of depreciation, were $21.9 million": the part is not the whole
+    if (gap > LEFT_REACH || /[;]/.test(between) || /\b(?:including|includes|included|excluding|excludes|of which|such as)\s+(?![^$]*\b(?:was|were|is|are|came|totaled|stood)\b)(?:[a-z]+\s+){0,3}$/i.test(between)) return null;
     // "For our machine sales, we accrued $22.9 million for write-downs": a new clause starts between
     const distance = /,\s+(?:we|our|they|it|the company|which)\b/i.test(between) ? gap + 40 : gap;
     return distance > LEFT_REACH ? null : distance;
