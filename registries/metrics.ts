@@ -213,7 +213,7 @@ export const metrics: readonly MetricDefinition[] = [
     cues: [
       "(?:bitcoin|BTC)(?:'s|’s)?(?: average| spot)? (?:price|prices)", 'price of (?:bitcoin|BTC)', '(?:bitcoin|BTC)(?: was| is)? trading(?: at| around| near| above| below)?',
       '(?:bitcoin|BTC) (?:closed|ended|finished|averaged|hit|reached|fell|rose|climbed|dropped|traded)(?: the (?:year|quarter|period))?(?: at| from)?',
-      '(?:quarter|year)[- ]end price', 'spot price',
+      '(?:quarter|year)[- ]end price', 'spot price', '(?:bitcoin|BTC)(?: (?:is|was))? (?:at|north of|above|around|near|over|under|below)(?= \\$)',
     ],
     plausible: { min: 1000, max: 2_000_000 },
   },

@@ -20,7 +20,9 @@ export function changeOf(text: string, item: Placed, percent: boolean, calendar:
   const directionBefore = /(?<![\w-])(?:increase[sd]?|decrease[sd]?|up|down|grew|grow(?:th)?|rose|declined?|fell|drop(?:ped)?|improved?|narrow(?:ed|ing)|widen(?:ed|ing)|higher|lower|jump(?:ed)?|gain(?:ed)?|reduc(?:ed|tion))(?: (?:by|of))?(?: (?:approximately|about|around|roughly|nearly|almost|over|more than|some|just over|just under))?\s*$/i.exec(before);
   const comparisonAfter = /^\s*(?:(?:more|fewer|less|higher|lower|additional)(?:\s+[a-z]+)?\s+than|(?:increase|decrease|growth|decline|improvement|rise|drop|jump|gain|reduction)\b)/i.exec(after);
   const adjectival = /^\s*(?:year[- ]over[- ]year|quarter[- ]over[- ]quarter|sequential)\s+(?:increase|decrease|growth|decline|improvement|rise|drop|jump|gain|reduction)/i.exec(after);
-  if (!directionBefore && !comparisonAfter && !adjectival) return null;
+  // "up 8% sequentially and 56% since the halving": the direction said once covers both
+  const sharedDirection = directionBefore ? null : /(?<![\w-])(?:up|down|increased?|decreased?|grew|rose|fell|declined?)\b[^.;]{0,40}\band\s*$/i.exec(before);
+  if (!directionBefore && !comparisonAfter && !adjectival && !sharedDirection) return null;
   const said = directionBefore ? item.at - directionBefore[0].length : item.at;
   const named = comparedQuarterKind(text, item, calendar);
   const phrased = changeKindNear(text, item.at, item.end);
@@ -28,7 +30,7 @@ export function changeOf(text: string, item: Placed, percent: boolean, calendar:
   let kind = changeKindJustBefore(text.slice(Math.max(0, said - 30), said)) ?? nearest;
   if (!kind) return directionBefore ? 'unmeasured' : null;
   if (kind === 'since') kind = sinceQuarterEnd(text, calendar) ?? kind;
-  const words = directionBefore ? directionBefore[0] : (comparisonAfter ?? adjectival)![0];
+  const words = directionBefore ? directionBefore[0] : (comparisonAfter ?? adjectival ?? sharedDirection)![0];
   const ofLoss = /\bloss(?:es)?\b/i.test(text.slice(Math.max(0, item.at - 90), item.at));
   const direction = directionOf(words, ofLoss) || directionOf(text.slice(Math.max(0, item.at - 90), item.end + 40), ofLoss);
   if (!direction && percent) return null;

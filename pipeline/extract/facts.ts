@@ -131,7 +131,7 @@ function classifySentence(s: Sentence, p: Paragraph, placed: Placed[], calendar:
     } else if (change && (lastLevel || subject)) {
       metric = lastLevel?.metric ?? metricById.get(subject!);
       if (metric?.unit !== q.unit) metric = undefined;
-    } else if (!linked && subject && metricById.get(subject)?.unit === q.unit && /\b(?:from|compared (?:to|with)|versus)\s+(?:[a-z]+\s+)?$/i.test(before)) {
+    } else if (!linked && subject && metricById.get(subject)?.unit === q.unit && /\b(?:from|compared (?:to|with)|compares? (?:to|with)|versus)\s+(?:[a-z]+\s+)?$/i.test(before)) {
       // "That is up 15% since December 31 and up from 5.7 exahash a year earlier": the subject carried over
       metric = metricById.get(subject);
     } else {
@@ -409,6 +409,8 @@ function distanceOf(text: string, cue: CueMatch, item: Placed): number | null {
   }
   if (cue.start >= item.end) {
     const between = text.slice(item.end, cue.start);
+    // "1.2 gigawatts of power": a cue joined by "of" describes the number it follows
+    if (/^\s+(?:of|in)\s+$/.test(between)) return 0.5;
     if (between.length > RIGHT_REACH || /[;,.]/.test(between.replace(/\d[.,]\d/g, '')) || /\b(?:than|compared|versus|from)\b/i.test(between)) return null;
     return between.length * 1.5 + 3;
   }
