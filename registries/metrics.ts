@@ -46,6 +46,8 @@ export const metrics: readonly MetricDefinition[] = [
   {
     id: 'revenue_total', unit: 'USD', kind: 'flow', defaultBasis: 'actual', description: 'total revenue of the period',
     cues: ['total revenues?', 'revenues?', 'top[- ]?line', 'total sales', 'net revenues?', 'revenue guidance'],
+    // "that business can reach $25 million of revenue": a line of the business, not the company's total
+    excludesContext: ['(?:that|this) (?:[a-z-]+ ){0,2}(?:business|segment|line|division|pilot)', 'the (?:[a-z-]+ ){0,2}(?:pilot|cloud)', 'GPU cloud'],
     plausible: { min: 10_000, max: 50_000_000_000 }, signed: false,
   },
   {
@@ -254,7 +256,7 @@ export const metrics: readonly MetricDefinition[] = [
   // --- shares and units ---
   {
     id: 'revenue_share', unit: '%', kind: 'flow', defaultBasis: 'actual', plausible: { min: 0, max: 100 }, description: 'a share of revenue (entity = region or product)',
-    cues: ['of (?:our |total |the )?(?:total )?(?:[a-z-]+ )?(?:revenues?|sales)', 'share of (?:revenues?|sales)', 'accounted for', 'contributed', 'made up'],
+    cues: ['of (?:our |total |the )?(?:total )?(?:[a-z-]+ ){0,2}(?:revenues?|sales)', 'share of (?:revenues?|sales)', 'accounted for', 'contributed', 'made up'],
   },
   {
     id: 'eps', unit: 'USD/share', kind: 'flow', defaultBasis: 'actual', plausible: { min: -1000, max: 1000 }, description: 'earnings (net income or loss) per share',

@@ -29,7 +29,10 @@ export function findMetricCues(text: string): CueMatch[] {
     }
   }
   // "operating" inside "operating expenses" is no hash-rate cue: a cue inside a longer one of another metric goes
-  return found.filter((c) => !found.some((o) => o.metric !== c.metric && o.start <= c.start && o.end >= c.end && o.end - o.start > c.end - c.start));
+  // a share's cue ("of HPC hosting revenue") leaves the line's own cue inside it alone
+  return found.filter(
+    (c) => !found.some((o) => o.metric !== c.metric && o.metric.unit !== '%' && o.start <= c.start && o.end >= c.end && o.end - o.start > c.end - c.start),
+  );
 }
 
 export function isLossCue(metricId: string, cueText: string): boolean {

@@ -236,7 +236,7 @@ function centsOfPower(item: Placed): boolean {
 }
 
 const breakdownPattern = new RegExp(revenueBreakdown, 'i');
-const linePatterns = revenueLines.map(({ metric, pattern }) => ({ metric, pattern: new RegExp(`(?:^|[,;:]\\s*|\\band\\s+)(${pattern})\\s*(?:was|were|of|at)?\\s*$`, 'i') }));
+const linePatterns = revenueLines.map(({ metric, pattern }) => ({ metric, pattern: new RegExp(`(?:^|[,;:]\\s*|\\band\\s+)(${pattern})\\s*(?:was|were|of|at|for|accounted for|contributed)?\\s*$`, 'i') }));
 
 /** The revenue line named right before an amount in a sentence that breaks revenue down. */
 function revenueLineBefore(text: string, item: Placed, previousEnd: number): { metric: MetricDefinition; name: string } | undefined {
@@ -402,7 +402,7 @@ function distanceOf(text: string, cue: CueMatch, item: Placed): number | null {
     const between = text.slice(cue.end, item.at);
     const gap = between.length;
     // "operating expenses, including $15.8 million of depreciation, were $21.9 million": the part is not the whole
-    if (gap > LEFT_REACH || /[;]/.test(between) || /\b(?:including|includes|included|excluding|excludes|of which|such as)\s+(?![^$]*\b(?:was|were|is|are|came|totaled|stood)\b)(?:[a-z]+\s+){0,3}$/i.test(between)) return null;
+    if (gap > LEFT_REACH || /[;]/.test(between) || /\b(?:including|includes|included|excluding|excludes|of which|such as)\s+(?![^$]*\b(?:was|were|is|are|came|totaled|stood)\b)(?:[a-z]+\s+){0,5}$/i.test(between)) return null;
     // "For our machine sales, we accrued $22.9 million for write-downs": a new clause starts between
     const distance = /,\s+(?:we|our|they|it|the company|which)\b/i.test(between) ? gap + 40 : gap;
     return distance > LEFT_REACH ? null : distance;
@@ -410,7 +410,7 @@ function distanceOf(text: string, cue: CueMatch, item: Placed): number | null {
   if (cue.start >= item.end) {
     const between = text.slice(item.end, cue.start);
     // "1.2 gigawatts of power": a cue joined by "of" describes the number it follows
-    if (/^\s+(?:of|in)\s+$/.test(between)) return 0.5;
+    if (/^\s+(?:of|in)\s+$/.test(between) && item.q.unit !== '%') return 0.5;
     if (between.length > RIGHT_REACH || /[;,.]/.test(between.replace(/\d[.,]\d/g, '')) || /\b(?:than|compared|versus|from)\b/i.test(between)) return null;
     return between.length * 1.5 + 3;
   }
