@@ -32,7 +32,7 @@ clean:
 # The held-out set (test/holdout/) was written without looking at the rules: score it, never tune to it.
 eval: node_modules/.hashkpi-installed
 	npx tsx evaluation/run.ts $(if $(VERBOSE),--verbose,)
-	@if [ -f test/holdout/facts.csv ]; then echo; echo "held-out set (test/holdout):"; npx tsx evaluation/run.ts --gold test/holdout/facts.csv --transcripts test/holdout/transcripts $(if $(VERBOSE),--verbose,); fi
+	@for set in holdout holdout2; do if [ -f test/$$set/facts.csv ]; then echo; echo "held-out set (test/$$set):"; npx tsx evaluation/run.ts --gold test/$$set/facts.csv --transcripts test/$$set/transcripts $(if $(VERBOSE),--verbose,); fi; done
 
 # Debian's chromium for the report's browser test (playwright-core never downloads a browser).
 chromium:
