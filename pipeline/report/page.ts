@@ -3,6 +3,7 @@ import type { documents, kpis, translationChecks, validationIssues } from '../..
 import type { ChartSpec } from './charts.ts';
 import { anchorId, escapeHtml as e } from './escape.ts';
 import { companyCalls, type Quote, type ReportRows } from './report-rows.ts';
+import { groupBy } from '../group-by.ts';
 
 type Kpi = Row<typeof kpis>;
 type Issue = Row<typeof validationIssues>;
@@ -118,16 +119,6 @@ interface Indexed {
   checksByDoc: Map<string, Row<typeof translationChecks>[]>;
 }
 
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const group = groups.get(k);
-    if (group) group.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
-}
 
 function callSection(ticker: string, callPeriod: string, indexed: Indexed, quotes: Map<string, Quote>): string {
   const docs = indexed.docsByCall.get(`${ticker}\u0000${callPeriod}`) ?? [];

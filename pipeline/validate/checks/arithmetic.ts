@@ -3,7 +3,8 @@ import type { facts, validationIssues } from '../../../schemas/index.ts';
 import { roundingStep } from '../../extract/kpis.ts';
 import type { DocumentForChecks } from '../document-checks.ts';
 import { factIds, issueRow, sayFact, sayKpi, sayValue } from './issue-wording.ts';
-import { groupBy, isPointStatement, representative, sameFigure } from './statement-clusters.ts';
+import { groupBy } from '../../group-by.ts';
+import { isPointStatement, representative, sameFigure } from './statement-clusters.ts';
 
 type Fact = Row<typeof facts>;
 type Issue = Row<typeof validationIssues>;

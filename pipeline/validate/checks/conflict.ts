@@ -2,7 +2,8 @@ import type { Row } from '../../../schemas/columns.ts';
 import type { facts, validationIssues } from '../../../schemas/index.ts';
 import type { DocumentForChecks } from '../document-checks.ts';
 import { factIds, issueRow, sayFact, sayKpi } from './issue-wording.ts';
-import { clusterStatements, groupBy, isPointStatement, kpiKey } from './statement-clusters.ts';
+import { groupBy } from '../../group-by.ts';
+import { clusterStatements, isPointStatement, kpiKey } from './statement-clusters.ts';
 
 type Fact = Row<typeof facts>;
 

@@ -73,13 +73,3 @@ export function kpiKey(f: Fact): string {
   return [f.metric, f.period, f.basis, f.change_kind ?? '', f.entity ?? '', f.unit].join('\u0000');
 }
 
-export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = groups.get(k);
-    if (list) list.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
-}
