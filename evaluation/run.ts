@@ -19,7 +19,7 @@ const verbose = process.argv.includes('--verbose');
 const gold = readGold(option('--gold', path.join(root, 'test', 'gold', 'facts.csv')), transcripts);
 const facts: ScoredFact[] = [];
 for (const file of await listTranscriptFiles(transcripts)) {
-  const rows = processTranscript(file, await readTranscriptBytes(transcripts, file));
+  const rows = processTranscript(file, readTranscriptBytes(transcripts, file));
   facts.push(...rows.facts.map((f) => ({ ...f, source_path: file })));
 }
 const result = evaluate(gold, facts);

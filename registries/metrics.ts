@@ -16,7 +16,16 @@ export interface MetricDefinition {
   /** phrases that name the metric; the nearest one to a number decides */
   cues: string[];
   /** the basis a value has when nothing in the sentence says otherwise */
-  defaultBasis: 'actual' | 'market' | 'spec';
+  defaultBasis: 'actual' | 'market' | 'spec' | 'target';
+  /** a number in this metric's unit is this metric without any cue: nothing else is said in J/TH */
+  impliedByUnit?: boolean;
+  /** a region named beside the value is its entity ("3.5 exahash in Africa") */
+  entityFromRegion?: boolean;
+  /** the metric a value of this one is when said of the future ("we expect to reach 30 EH/s"), and back */
+  plannedAs?: string;
+  actualAs?: string;
+  /** a value said of one machine model (at most the plausible range of that metric) is this metric instead */
+  ofOneModelAs?: string;
   /**
    * What a value said of the future is: company `guidance` (flows and prices: revenue, bitcoin
    * to be mined, capex), a `target` (what the company builds toward: hash rate, power,
@@ -142,18 +151,18 @@ export const metrics: readonly MetricDefinition[] = [
   },
   // --- hash rate ---
   {
-    id: 'hashrate_sold', unit: 'TH/s', kind: 'flow', defaultBasis: 'actual', description: 'computing power sold in the period',
+    id: 'hashrate_sold', unit: 'TH/s', kind: 'flow', ofOneModelAs: 'product_hashrate', defaultBasis: 'actual', description: 'computing power sold in the period',
     cues: ['computing power sold', 'hash ?rate sold', 'sold', 'sales of', 'sales volume', 'shipped', 'computing power (?:shipped|delivered|deliveries)'],
     plausible: { min: 0, max: 1_000_000_000 },
   },
   {
-    id: 'asp_per_hashrate', unit: 'USD/(TH/s)', kind: 'price', defaultBasis: 'actual', description: 'average selling price per TH/s',
+    id: 'asp_per_hashrate', unit: 'USD/(TH/s)', impliedByUnit: true, kind: 'price', defaultBasis: 'actual', description: 'average selling price per TH/s',
     cues: ['average selling price', 'ASP', 'selling price'],
     excludesContext: ['bought', 'buy(?:ing)?', 'purchas\\w*', 'paid', 'pay(?:ing)?', 'acquir\\w*', 'cost us'],
     plausible: { min: 0.5, max: 200 },
   },
   {
-    id: 'hashrate_installed', unit: 'TH/s', kind: 'stock', defaultBasis: 'actual', description: 'self-mining hash rate installed/deployed/operating at a date',
+    id: 'hashrate_installed', unit: 'TH/s', kind: 'stock', defaultBasis: 'actual', entityFromRegion: true, plannedAs: 'hashrate_target', ofOneModelAs: 'product_hashrate', description: 'self-mining hash rate installed/deployed/operating at a date',
     cues: [
       'installed(?: hash ?rates?)?', 'deployed', 'energized(?: hash ?rates?)?', 'operat(?:ing|ional) hash ?rates?', 'operating fleet', 'self-mining hash ?rates?', 'hash ?rates?',
       'computing power installed', 'online', 'realized hash ?rates?', 'fleet', 'achieved', 'reached', "(?:we're|we are|we were) (?:now )?at", 'we (?:have|had)',
@@ -161,12 +170,12 @@ export const metrics: readonly MetricDefinition[] = [
     plausible: { min: 0, max: 2_000_000_000 },
   },
   {
-    id: 'hashrate_target', unit: 'TH/s', kind: 'stock', defaultBasis: 'actual', description: 'a planned hash rate (basis target)',
+    id: 'hashrate_target', unit: 'TH/s', kind: 'stock', defaultBasis: 'target', entityFromRegion: true, actualAs: 'hashrate_installed', ofOneModelAs: 'product_hashrate', description: 'a planned hash rate (basis target)',
     cues: ['target(?:ing|ed)?', 'goal', 'reach(?:ing)?', 'grow (?:to|our)', 'increase (?:to|our)', 'plan(?:ned)?', 'expand(?:ing)? to'],
     plausible: { min: 0, max: 5_000_000_000 },
   },
   {
-    id: 'efficiency', unit: 'J/TH', kind: 'spec', defaultBasis: 'actual', description: 'energy efficiency of a product, a fleet, or a target',
+    id: 'efficiency', unit: 'J/TH', impliedByUnit: true, kind: 'spec', defaultBasis: 'actual', description: 'energy efficiency of a product, a fleet, or a target',
     cues: ['(?:power |energy |fleet |average )?efficienc(?:y|ies)', 'J/TH', 'joules'], entityFromModel: true,
     plausible: { min: 5, max: 200 },
   },
@@ -237,7 +246,7 @@ export const metrics: readonly MetricDefinition[] = [
   },
   // --- power ---
   {
-    id: 'power_capacity', unit: 'MW', kind: 'stock', defaultBasis: 'actual', plausible: { min: 0.1, max: 50_000 }, description: 'power capacity of sites, planned or energized',
+    id: 'power_capacity', unit: 'MW', kind: 'stock', defaultBasis: 'actual', entityFromRegion: true, plausible: { min: 0.1, max: 50_000 }, description: 'power capacity of sites, planned or energized',
     cues: [
       'capacity', 'power', 'energized', 'energize', 'online', 'sites?', 'campus(?:es)?', 'portfolio', 'interconnect(?:ion)?', 'under contract', 'contracted', 'secured',
       'acquired', 'purchased', 'substation', 'data centers?', 'facilit(?:y|ies)', 'expansion', 'adds?', 'added', 'adding', 'permits?', 'permitted',
@@ -245,21 +254,21 @@ export const metrics: readonly MetricDefinition[] = [
     ],
   },
   {
-    id: 'power_cost', unit: 'USD/kWh', kind: 'price', defaultBasis: 'actual', plausible: { min: 0.005, max: 0.5 }, description: 'cost of power per kWh',
+    id: 'power_cost', unit: 'USD/kWh', impliedByUnit: true, kind: 'price', defaultBasis: 'actual', plausible: { min: 0.005, max: 0.5 }, description: 'cost of power per kWh',
     excludesContext: ['charg\\w*', 'hosting (?:book|rates?|prices?|fees?)', 'clients?', 'customers?'],
     cues: ['power (?:cost|costs|price|prices|rate|rates)', 'electricity (?:cost|costs|price|prices|rate|rates)', 'energy (?:cost|costs)', 'cost of power', 'all-in power'],
   },
   {
-    id: 'hashprice', unit: 'USD/(PH/s)/day', kind: 'price', defaultBasis: 'market', plausible: { min: 1, max: 5000 }, description: 'revenue per unit of hash rate per day',
+    id: 'hashprice', unit: 'USD/(PH/s)/day', impliedByUnit: true, kind: 'price', defaultBasis: 'market', plausible: { min: 1, max: 5000 }, description: 'revenue per unit of hash rate per day',
     cues: ['hash ?price'],
   },
   // --- shares and units ---
   {
-    id: 'revenue_share', unit: '%', kind: 'flow', defaultBasis: 'actual', plausible: { min: 0, max: 100 }, description: 'a share of revenue (entity = region or product)',
+    id: 'revenue_share', unit: '%', kind: 'flow', defaultBasis: 'actual', entityFromRegion: true, plausible: { min: 0, max: 100 }, description: 'a share of revenue (entity = region or product)',
     cues: ['of (?:our |total |the )?(?:total )?(?:[a-z-]+ ){0,2}(?:revenues?|sales)', 'share of (?:revenues?|sales)', 'accounted for', 'contributed', 'made up'],
   },
   {
-    id: 'eps', unit: 'USD/share', kind: 'flow', defaultBasis: 'actual', plausible: { min: -1000, max: 1000 }, description: 'earnings (net income or loss) per share',
+    id: 'eps', unit: 'USD/share', impliedByUnit: true, kind: 'flow', defaultBasis: 'actual', plausible: { min: -1000, max: 1000 }, description: 'earnings (net income or loss) per share',
     cues: ['(?:net )?(?:loss|income|earnings) per (?:basic |diluted |basic and diluted )?(?:share|ADS)', 'EPS'], lossCues: ['loss per'],
   },
   {

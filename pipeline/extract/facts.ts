@@ -1,4 +1,4 @@
-import { metricById, revenueBreakdown, revenueLines, type MetricDefinition } from '../../registries/metrics.ts';
+import { metricById, metrics, revenueBreakdown, revenueLines, type MetricDefinition } from '../../registries/metrics.ts';
 import type { Paragraph, SegmentedTranscript, Sentence } from '../segment/segment.ts';
 import { changeOf } from './change.ts';
 import { isAboutOthers, isHypothetical, isHypotheticalQuestion, phrasePattern, findMetricCues, hasSpecCue, isForward, isLossCue, isNoFactContext, type CueMatch } from './cues.ts';
@@ -38,14 +38,8 @@ export interface Placed {
   end: number;
 }
 
-/** Units whose metric needs no cue phrase: nothing else is said in J/TH or USD per TH/s. */
-const metricOfUnit: Record<string, string> = {
-  'J/TH': 'efficiency',
-  'USD/(TH/s)': 'asp_per_hashrate',
-  'USD/(PH/s)/day': 'hashprice',
-  'USD/kWh': 'power_cost',
-  'USD/share': 'eps',
-};
+/** Units only one metric is said in (J/TH, USD per TH/s, ...): such a number needs no cue. */
+const metricOfUnit = new Map(metrics.filter((m) => m.impliedByUnit).map((m) => [m.unit, m]));
 
 /** Speakers whose numbers are statements; the operator reads none. An analyst restating a figure states it too. */
 const statingRoles = new Set(['executive', 'investor_relations', 'analyst']);
@@ -124,8 +118,8 @@ function classifySentence(s: Sentence, p: Paragraph, placed: Placed[], calendar:
       // a bare count said as a change of the sentence's subject: "1,200 more than last quarter"
       const base = lastLevel?.metric ?? (subject ? metricById.get(subject) : undefined);
       metric = change && base && ['BTC', 'units'].includes(base.unit) ? base : undefined;
-    } else if (metricOfUnit[q.unit]) {
-      metric = metricById.get(cue?.metric.unit === q.unit ? cue.metric.id : metricOfUnit[q.unit]);
+    } else if (metricOfUnit.has(q.unit)) {
+      metric = cue?.metric.unit === q.unit ? cue.metric : metricOfUnit.get(q.unit);
     } else if (cue && (cue.metric.unit === q.unit || perShareCue(cue, item))) {
       metric = cue.metric;
     } else if (change && (lastLevel || subject)) {
@@ -144,14 +138,15 @@ function classifySentence(s: Sentence, p: Paragraph, placed: Placed[], calendar:
     if (!metric) continue;
     if ((othersSpoken || isHypothetical(before)) && metric.defaultBasis !== 'market') continue;
 
-    // which hash-rate statement: a model's rating, a plan, or what is running
+    // which statement of its family: a model's rating, a plan, or what is running
     const model = nearestEntity(models, at, end, 150);
-    if (metric.unit === 'TH/s' && ['hashrate_installed', 'hashrate_target', 'hashrate_sold'].includes(metric.id) && model && !change && hasSpecCue(text.slice(Math.max(0, model.start - 10), end + 10)) && q.value <= 2000) {
-      metric = metricById.get('product_hashrate')!;
-    } else if (metric.id === 'hashrate_installed' && forward) {
-      metric = metricById.get('hashrate_target')!;
-    } else if (metric.id === 'hashrate_target' && !forward) {
-      metric = metricById.get('hashrate_installed')!;
+    const oneModel = metric.ofOneModelAs ? metricById.get(metric.ofOneModelAs) : undefined;
+    if (oneModel && model && !change && hasSpecCue(text.slice(Math.max(0, model.start - 10), end + 10)) && canDescribe(oneModel, item)) {
+      metric = oneModel;
+    } else if (metric.plannedAs && forward) {
+      metric = metricById.get(metric.plannedAs)!;
+    } else if (metric.actualAs && !forward) {
+      metric = metricById.get(metric.actualAs)!;
     }
     const unit = q.unit === 'USD' && (metric.unit === 'USD/share' || metric.unit === 'USD/kWh') ? metric.unit : q.unit || metric.unit;
     if (!change && !canDescribe(metric, item)) continue;
@@ -172,7 +167,7 @@ function classifySentence(s: Sentence, p: Paragraph, placed: Placed[], calendar:
     // a balance-sheet stock said at a later date ("notes with a put on June 4, 2027") is no plan
     const plannable = metric.kind !== 'stock' || metric.unit === 'TH/s' || metric.unit === 'MW';
     const ahead = forward || (plannable && isFuturePeriod(resolvePeriod(limits, metric.kind, calendar, false), calendar, true));
-    if (metric.id === 'hashrate_installed' && ahead) metric = metricById.get('hashrate_target')!;
+    if (metric.plannedAs && ahead) metric = metricById.get(metric.plannedAs)!;
     const basis = basisOf(metric, ahead, model !== null && (metric.entityFromModel ?? false));
     let value = q.value;
     let valueHigh = q.valueHigh;
@@ -440,9 +435,9 @@ function startsWithReference(text: string): boolean {
 }
 
 function basisOf(metric: MetricDefinition, forward: boolean, ofModel: boolean): 'actual' | 'guidance' | 'target' | 'spec' | 'market' {
-  if (metric.defaultBasis === 'market') return 'market';
-  if (metric.id === 'product_hashrate' || (metric.id === 'efficiency' && ofModel)) return 'spec';
-  if (metric.id === 'hashrate_target') return 'target';
+  if (metric.defaultBasis !== 'actual') return metric.defaultBasis;
+  // a rating said of a machine model (an efficiency of the A15 Pro) is its spec
+  if (metric.kind === 'spec' && ofModel) return 'spec';
   if (!forward) return 'actual';
   const ahead = metric.forwardBasis === undefined ? (metric.kind === 'flow' || metric.kind === 'price' ? 'guidance' : 'target') : metric.forwardBasis;
   return ahead ?? 'actual';
@@ -462,7 +457,7 @@ function entityOf(metric: MetricDefinition, cue: CueMatch | undefined, model: { 
     return variant ? `${variant[1].toLowerCase()}${variant[1].toLowerCase() === 'all-in' ? '' : ' cost'}` : null;
   }
   if (metric.entityFromModel && model) return model.name;
-  if (['revenue_share', 'hashrate_installed', 'hashrate_target', 'power_capacity'].includes(metric.id) && region) return region.name;
+  if (metric.entityFromRegion && region) return region.name;
   return null;
 }
 

@@ -1,4 +1,5 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 
 const transcriptExtensions = new Set(['.txt', '.md']);
@@ -13,6 +14,11 @@ export async function listTranscriptFiles(root: string): Promise<string[]> {
   return files.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-export async function readTranscriptBytes(root: string, relativePath: string): Promise<Uint8Array> {
-  return new Uint8Array(await readFile(path.join(root, relativePath)));
+/**
+ * A file's bytes as a plain Uint8Array view. Read synchronously: a worker has nothing else to do
+ * meanwhile, and fs/promises costs 5-10x more per small file.
+ */
+export function readTranscriptBytes(root: string, relativePath: string): Uint8Array {
+  const buffer = readFileSync(path.join(root, relativePath));
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { serialize } from 'node:v8';
 import { processTranscript, type DocumentRows } from '../process-transcript.ts';
+import { readTranscriptBytes } from '../ingest/read-folder.ts';
 
 /** One file's rows, with the hash of its bytes (the cache key) and, when asked for, the rows v8-serialized. */
 export interface ProcessedFile {
@@ -22,7 +21,7 @@ export function addTime(times: StageTimes, stage: string, since: number): number
 /** read → hash → processTranscript (→ serialize): the same steps in a worker and in the calling thread. */
 export async function processFile(input: string, file: string, wantSerialized: boolean, times: StageTimes): Promise<ProcessedFile> {
   let t = performance.now();
-  const bytes = readBytes(input, file);
+  const bytes = readTranscriptBytes(input, file);
   t = addTime(times, 'read', t);
   const sha256 = sha256Of(bytes);
   t = addTime(times, 'hash', t);
@@ -37,12 +36,3 @@ export function sha256Of(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/**
- * The file's bytes, read synchronously: a worker has nothing else to do meanwhile, and
- * fs/promises readFile (ingest's readTranscriptBytes) costs 5-10x more per small file.
- * A plain Uint8Array view, as readTranscriptBytes gives, so processTranscript sees the same input.
- */
-export function readBytes(input: string, file: string): Uint8Array {
-  const buffer = readFileSync(path.join(input, file));
-  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
-}

@@ -4,7 +4,8 @@ import type { DocumentRows } from '../process-transcript.ts';
 import { pipelineVersion as currentPipelineVersion } from '../version.ts';
 import { CacheReader, CacheWriter } from './document-cache.ts';
 import type { BatchRequest, WorkerMessage } from './messages.ts';
-import { addTime, processFile, readBytes, sha256Of, type StageTimes } from './process-file.ts';
+import { readTranscriptBytes } from '../ingest/read-folder.ts';
+import { addTime, processFile, sha256Of, type StageTimes } from './process-file.ts';
 
 export interface ProcessFilesOptions {
   /** input folder */
@@ -94,7 +95,7 @@ export async function processFiles(options: ProcessFilesOptions): Promise<Proces
 /** The previous build's rows of this file when its bytes are unchanged, else null. */
 async function readCached(reader: CacheReader, input: string, file: string, times: StageTimes) {
   let t = performance.now();
-  const bytes = readBytes(input, file);
+  const bytes = readTranscriptBytes(input, file);
   t = addTime(times, 'read', t);
   const sha256 = sha256Of(bytes);
   t = addTime(times, 'hash', t);

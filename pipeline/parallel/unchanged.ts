@@ -1,6 +1,7 @@
 import { pipelineVersion as currentPipelineVersion } from '../version.ts';
 import { cachedFiles } from './document-cache.ts';
-import { readBytes, sha256Of } from './process-file.ts';
+import { readTranscriptBytes } from '../ingest/read-folder.ts';
+import { sha256Of } from './process-file.ts';
 
 export interface UnchangedOptions {
   input: string;
@@ -19,5 +20,5 @@ export interface UnchangedOptions {
 export function unchangedSinceLastBuild({ input, files, cacheFrom, pipelineVersion }: UnchangedOptions): boolean {
   const previous = cachedFiles(cacheFrom, pipelineVersion ?? currentPipelineVersion);
   if (!previous || previous.length !== files.length) return false;
-  return files.every((file, i) => previous[i].file === file && previous[i].sha256 === sha256Of(readBytes(input, file)));
+  return files.every((file, i) => previous[i].file === file && previous[i].sha256 === sha256Of(readTranscriptBytes(input, file)));
 }

@@ -1,9 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDataset } from '../../pipeline/run.ts';
-import { repoRoot, sampleCorpus } from '../paths.ts';
+import { describe, expect, it } from 'vitest';
+import { builtDataset } from '../built-dataset.ts';
+import { repoRoot } from '../paths.ts';
 import { queryDuckDb } from '../read-dataset.ts';
 
 /** The ```sql blocks of the README's walkthrough, the queries a user copies first. */
@@ -16,15 +15,7 @@ function walkthroughQueries(): string[] {
   return [...section.matchAll(/```sql\n([\s\S]*?)```/g)].map((m) => m[1].trim());
 }
 
-let tmp: string;
-let out: string;
-
-beforeAll(async () => {
-  tmp = mkdtempSync(path.join(os.tmpdir(), 'hashkpi-readme-'));
-  out = path.join(tmp, 'out');
-  await buildDataset({ input: sampleCorpus, out, jobs: 1, strict: false });
-}, 60_000);
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+const dataset = builtDataset();
 
 describe("the README's example queries", () => {
   const queries = walkthroughQueries();
@@ -37,7 +28,7 @@ describe("the README's example queries", () => {
   });
 
   it.each(queries.map((q) => [q.split('\n')[0], q] as const))('%s … returns rows on the sample dataset', async (_first, sql) => {
-    const rows = await queryDuckDb(out, sql);
+    const rows = await queryDuckDb(dataset.out, sql);
     expect(rows.length).toBeGreaterThan(0);
   });
 });

@@ -35,7 +35,7 @@ function parseWire(lines: SourceLine[]): Layout {
   const titleLine = lines.find((l) => l.text.trim())?.text.trim() ?? null;
   const presentation = lines.findIndex((l) => /^presentation$/i.test(l.text.trim()));
   const { participants } = readParticipantLists(lines, 0, (t) => /^presentation$/i.test(t));
-  const start = presentation >= 0 ? presentation + 1 : firstTurnLine(lines, participants);
+  const start = presentation >= 0 ? presentation + 1 : firstTurnLine(lines);
   const byName = new Map(participants.map((p) => [p.name, p]));
   const byFirm = firmsOfSingleAnalysts(participants);
   const blocks: LayoutBlock[] = [{ kind: 'section', section: 'prepared_remarks' }];
@@ -88,7 +88,7 @@ function parseWire(lines: SourceLine[]): Layout {
 }
 
 /** Where turns begin when there is no `Presentation` line: the first Operator line. */
-function firstTurnLine(lines: SourceLine[], _participants: Participant[]): number {
+function firstTurnLine(lines: SourceLine[]): number {
   const operator = lines.findIndex((l) => isOperator(l.text.trim()) || /^Operator: /.test(l.text));
   return operator >= 0 ? operator : 1;
 }
