@@ -28,11 +28,15 @@ typecheck: node_modules/.hashkpi-installed
 clean:
 	rm -rf "$(OUT)" node_modules/.hashkpi-installed
 
-# Precision, recall and F1 of the facts of transcripts/ against test/gold/facts.csv.
-# The held-out set (test/holdout/) was written without looking at the rules: score it, never tune to it.
+# The real calls first: every transcript of ../shared/corpus with a gold file, scored by the
+# contract's strict rule with an error class per miss and extra (VERBOSE=1 lists them with their
+# sentence). Then the project's own synthetic sets: transcripts/ against test/gold/facts.csv and
+# the held-out sets, which test the rules they were written for.
 eval: node_modules/.hashkpi-installed
+	npx tsx evaluation/eval-real.ts $(if $(VERBOSE),--verbose,)
+	@echo; echo "synthetic sample set (test/gold):"
 	npx tsx evaluation/run.ts $(if $(VERBOSE),--verbose,)
-	@for set in holdout holdout2; do if [ -f test/$$set/facts.csv ]; then echo; echo "held-out set (test/$$set):"; npx tsx evaluation/run.ts --gold test/$$set/facts.csv --transcripts test/$$set/transcripts $(if $(VERBOSE),--verbose,); fi; done
+	@for set in holdout holdout2; do if [ -f test/$$set/facts.csv ]; then echo; echo "synthetic held-out set (test/$$set):"; npx tsx evaluation/run.ts --gold test/$$set/facts.csv --transcripts test/$$set/transcripts $(if $(VERBOSE),--verbose,); fi; done
 
 # Debian's chromium for the report's browser test (playwright-core never downloads a browser).
 chromium:
