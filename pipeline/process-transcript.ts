@@ -1,7 +1,7 @@
 import type { Row } from '../schemas/columns.ts';
 import type { facts, ingestErrors, mentions, translationChecks, validationIssues } from '../schemas/index.ts';
 import { classifyFacts } from './extract/facts.ts';
-import { calendarQuarterEnd, type CallCalendar } from './extract/period.ts';
+import type { CallCalendar } from './extract/period.ts';
 import { extractQuantities } from './extract/quantity.ts';
 import { factRows, mentionRows, type ParagraphQuantities } from './extract/rows.ts';
 import type { TranscriptDocument } from './ingest/transcript.ts';
@@ -27,9 +27,7 @@ export interface DocumentRows extends SegmentRows {
 export function processTranscript(sourcePath: string, bytes: Uint8Array): DocumentRows {
   const { document, problems } = ingestTranscript(sourcePath, bytes);
   const errors = problems.map(problemRow);
-  if (!document) {
-    return { sha256: '', documents: [], speakers: [], paragraphs: [], sentences: [], ingest_errors: errors, mentions: [], facts: [], validation_issues: [], translation_checks: [] };
-  }
+  if (!document) return noDocument(errors);
   const segmented = segmentTranscript(document);
   const codePoints = new CodePointIndex(document.text);
   const found: ParagraphQuantities[] = segmented.paragraphs.map((paragraph) => ({
@@ -51,25 +49,16 @@ export function processTranscript(sourcePath: string, bytes: Uint8Array): Docume
   };
 }
 
-/** The call's fiscal calendar: its quarter and that quarter's last day. */
+/** The call's fiscal calendar: its quarter, that quarter's days and the month its fiscal year ends. */
 function calendarOf(document: TranscriptDocument): CallCalendar | null {
-  const { fiscalYear, fiscalQuarter, quarterEnd, callDate } = document.metadata;
-  if (!fiscalYear || !fiscalQuarter) return null;
-  return { year: fiscalYear, quarter: fiscalQuarter, quarterEnd: quarterEnd ?? assumedQuarterEnd(fiscalYear, fiscalQuarter, callDate), callDate };
+  const { fiscalYear, fiscalQuarter, quarterEnd, fiscalYearEndMonth, callDate } = document.metadata;
+  if (!fiscalYear || !fiscalQuarter || !quarterEnd || !fiscalYearEndMonth) return null;
+  return { year: fiscalYear, quarter: fiscalQuarter, quarterEnd, fiscalYearEndMonth, callDate };
 }
 
-/**
- * Without a stated quarter end, the calendar quarter's end is assumed; a call is held after
- * its quarter ends, so a fiscal year that runs ahead of the calendar (fiscal Q4 2025 reported
- * in November 2025) moves it back by whole quarters until it precedes the call.
- */
-function assumedQuarterEnd(year: number, quarter: number, callDate: string | null): string {
-  let end = calendarQuarterEnd(year, quarter);
-  for (let back = 1; callDate && end >= callDate && back <= 4; back++) {
-    const index = year * 4 + quarter - 1 - back;
-    end = calendarQuarterEnd(Math.floor(index / 4), (index % 4) + 1);
-  }
-  return end;
+/** The rows of a file that gave no document (unreadable, empty, not a transcript): only its problems. */
+export function noDocument(errors: Row<typeof ingestErrors>[]): DocumentRows {
+  return { sha256: '', documents: [], speakers: [], paragraphs: [], sentences: [], ingest_errors: errors, mentions: [], facts: [], validation_issues: [], translation_checks: [] };
 }
 
 export function problemRow(p: IngestProblem): Row<typeof ingestErrors> {

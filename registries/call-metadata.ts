@@ -39,7 +39,11 @@ export const datePattern = /\b(?<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|
 
 /** "for the quarter ended September 30, 2025": the fiscal quarter's last day, where a call says it. */
 export const quarterEndPattern =
-  /\b(?:quarter|three months|three-month period|period|fiscal (?:fourth )?quarter)\s+end(?:ed|ing)\s+(?<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.? (?<day>\d{1,2}),? (?<year>\d{4})/i;
+  /\b(?:quarter|three months|three-month period|period|fiscal (?:fourth )?quarter)\s+(?<verb>end(?:ed|ing))\s+(?<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.? (?<day>\d{1,2}),? (?<year>\d{4})/i;
+
+/** "our fiscal year ends June 30", "fiscal year ending May 31", "a fiscal year that ends in September". */
+export const fiscalYearEndPattern =
+  /\bfiscal year (?:that )?(?:end(?:s|ed|ing)?|closes|closed)(?: in| on)? (?<month>January|February|March|April|May|June|July|August|September|October|November|December)\b/i;
 
 /**
  * A quarter named in the opening remarks ("results for the fourth quarter and full fiscal year

@@ -20,6 +20,8 @@ export const facts = defineTable({
     stated_unit: text('The unit as said, normalised to a short form (million TH/s)'),
     qualifier: text('exact, approximately, nearly, over, under, at_least, up_to'),
     period: text('What the value refers to: quarter 2024Q3, half 2025H1, year 2025, or date 2024-09-30'),
+    period_start: text('First day of the period under the company\'s fiscal calendar, ISO yyyy-mm-dd (the day itself for a level at a date)').nullable(),
+    period_end: text('Last day of the period under the company\'s fiscal calendar, ISO yyyy-mm-dd').nullable(),
     basis: text('actual, guidance, target, spec, market'),
     change_kind: text('yoy, qoq, since, or empty for a level').nullable(),
     entity: text('Product, segment, region, customer or site the value is about').nullable(),

@@ -11,6 +11,8 @@ export const kpis = defineTable({
     call_period: text('Fiscal quarter the call reports'),
     metric: text('Metric id'),
     period: text('What the value refers to'),
+    period_start: text('First day of the period under the company\'s fiscal calendar, ISO yyyy-mm-dd').nullable(),
+    period_end: text('Last day of the period under the company\'s fiscal calendar, ISO yyyy-mm-dd').nullable(),
     basis: text('actual, guidance, target, spec, market'),
     change_kind: text('yoy, qoq, since, or empty for a level'),
     entity: text('Product, segment, region, customer or site; empty for the company as a whole'),

@@ -54,6 +54,8 @@ export function chooseKpis(allFacts: readonly Fact[]): Row<typeof kpis>[] {
       call_period: chosen.call_period!,
       metric: chosen.metric,
       period: chosen.period,
+      period_start: chosen.period_start,
+      period_end: chosen.period_end,
       basis: chosen.basis,
       change_kind: chosen.change_kind ?? '',
       entity: chosen.entity ?? '',

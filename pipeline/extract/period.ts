@@ -4,11 +4,15 @@
  * "by mid-2025" a half, "next year" a year.
  */
 
+import { fiscalQuarterRange, shiftQuarter } from '../fiscal-calendar.ts';
+
 export interface CallCalendar {
   year: number;
   quarter: number;
-  /** last day of the call's fiscal quarter, yyyy-mm-dd (calendar quarter end unless the call says otherwise) */
+  /** last day of the call's fiscal quarter, yyyy-mm-dd */
   quarterEnd: string;
+  /** month (1-12) the company's fiscal year ends in */
+  fiscalYearEndMonth: number;
   callDate: string | null;
 }
 
@@ -44,23 +48,9 @@ function monthPeriod(c: CallCalendar, month: number, year: number | null, forwar
   return null as unknown as string;
 }
 
-export function calendarQuarterEnd(year: number, quarter: number): string {
-  const month = quarter * 3;
-  const day = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
-/** The end date of a fiscal quarter, shifted from the call quarter's end by whole quarters. */
+/** The end date of a fiscal quarter of the call's company. */
 export function quarterEndOf(calendar: CallCalendar, year: number, quarter: number): string {
-  const shift = ((year - calendar.year) * 4 + (quarter - calendar.quarter)) * 3;
-  const [y, m] = calendar.quarterEnd.split('-').map(Number);
-  const target = new Date(Date.UTC(y, m - 1 + shift + 1, 0));
-  return target.toISOString().slice(0, 10);
-}
-
-function shiftQuarter(year: number, quarter: number, by: number): [number, number] {
-  const index = year * 4 + (quarter - 1) + by;
-  return [Math.floor(index / 4), (index % 4) + 1];
+  return fiscalQuarterRange(year, quarter, calendar.fiscalYearEndMonth).end;
 }
 
 function yearOf(raw: string | undefined, calendar: CallCalendar): number | null {

@@ -3,6 +3,7 @@ import type { facts, mentions } from '../../schemas/index.ts';
 import type { TranscriptDocument } from '../ingest/transcript.ts';
 import type { CodePointIndex } from '../ingest/source-text.ts';
 import type { Paragraph } from '../segment/segment.ts';
+import { periodRange } from '../fiscal-calendar.ts';
 import type { FactDraft } from './facts.ts';
 import type { Quantity } from './quantity.ts';
 
@@ -44,8 +45,10 @@ export function mentionRows(doc: TranscriptDocument, found: ParagraphQuantities[
 }
 
 export function factRows(doc: TranscriptDocument, drafts: FactDraft[], codePoints: CodePointIndex): Row<typeof facts>[] {
+  const { fiscalYearEndMonth } = doc.metadata;
   return drafts.map((f) => {
     const start = codePoints.toCodePoint(f.start);
+    const range = fiscalYearEndMonth ? periodRange(f.period, fiscalYearEndMonth) : null;
     return {
       fact_id: `${doc.docId}-${start}-${f.metric}`,
       doc_id: doc.docId,
@@ -59,6 +62,8 @@ export function factRows(doc: TranscriptDocument, drafts: FactDraft[], codePoint
       stated_unit: f.statedUnit,
       qualifier: f.qualifier,
       period: f.period,
+      period_start: range?.start ?? null,
+      period_end: range?.end ?? null,
       basis: f.basis,
       change_kind: f.changeKind,
       entity: f.entity,

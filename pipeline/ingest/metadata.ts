@@ -1,5 +1,8 @@
+import { companyOf } from '../../registries/companies.ts';
+import { fiscalQuarterRange, yearEndMonthOf } from '../fiscal-calendar.ts';
 import {
   datePattern,
+  fiscalYearEndPattern,
   exchangePrefix,
   fileNamePattern,
   quarterEndPattern,
@@ -16,8 +19,13 @@ export interface CallMetadata {
   fiscalYear: number | null;
   fiscalQuarter: number | null;
   callDate: string | null;
-  /** last day of the fiscal quarter, where the transcript says it ("the quarter ended June 30, 2025") */
+  /** month (1-12) the company's fiscal year ends in */
+  fiscalYearEndMonth: number | null;
+  /** first and last day of the call's fiscal quarter */
+  quarterStart: string | null;
   quarterEnd: string | null;
+  /** where the fiscal calendar came from: `stated` in the call, the company `registry`, `assumed` from the call day, or the `calendar` year */
+  calendarSource: string | null;
   /** where ticker and period came from, e.g. `title`, `welcome+filename` */
   source: string;
 }
@@ -57,14 +65,19 @@ export function readCallMetadata(input: { titleLine: string | null; openingText:
   // year and quarter must come from the same place, or the period mixes two calls
   const year = [fromTitle, fromWelcome, fromFile, fromOpening].find((f) => f.quarter !== undefined && f.year !== undefined)?.year;
   const date = fromTitle.date ?? matchDate(input.headerText);
+  const company = pick('company') ?? null;
+  const calendar = year && quarter ? fiscalCalendarOf(input.fullText ?? input.headerText, ticker ?? null, company, year, quarter, date ?? null) : null;
   return {
-    company: pick('company') ?? null,
+    company,
     ticker: ticker ?? null,
     callPeriod: year && quarter ? `${year}Q${quarter}` : null,
     fiscalYear: year ?? null,
     fiscalQuarter: year && quarter ? quarter : null,
     callDate: date ?? null,
-    quarterEnd: quarterEndIn(input.fullText ?? input.headerText, year ?? null, quarter ?? null),
+    fiscalYearEndMonth: calendar?.fiscalYearEndMonth ?? null,
+    quarterStart: calendar?.start ?? null,
+    quarterEnd: calendar?.end ?? null,
+    calendarSource: calendar?.source ?? null,
     source: sources.join('+') || 'none',
   };
 }
@@ -143,14 +156,42 @@ function quarterOf(raw: string): number {
   return Number(word.replace(/q/g, ''));
 }
 
-/** The quarter end a call states, kept only when it can be the end of the call's own fiscal quarter. */
-function quarterEndIn(text: string, year: number | null, quarter: number | null): string | null {
-  if (!year || !quarter) return null;
-  const g = quarterEndPattern.exec(text)?.groups;
-  if (!g) return null;
-  const month = months.indexOf(g.month.slice(0, 3).toLowerCase()) + 1;
-  const endYear = Number(g.year);
-  // a fiscal year ends at most a year away from the calendar year it is named for
-  if (month % 3 !== 0 || Math.abs(endYear - year) > 1) return null;
-  return `${endYear}-${String(month).padStart(2, '0')}-${g.day.padStart(2, '0')}`;
+/**
+ * The call's fiscal calendar, from the most trusted place that has it: what the call says ("the
+ * quarter ended November 30, 2025", "our fiscal year ends in June"), then the registry of
+ * companies, then the call day (a call is held after its quarter ends: fiscal Q4 2025 reported in
+ * November 2025 cannot end in December), then the calendar year.
+ */
+function fiscalCalendarOf(text: string, ticker: string | null, company: string | null, year: number, quarter: number, callDate: string | null): { fiscalYearEndMonth: number; start: string; end: string; source: string } {
+  const stated = statedYearEndMonth(text, year, quarter, callDate);
+  const registered = companyOf(ticker, company)?.fiscalYearEndMonth;
+  let month = stated ?? registered ?? 12;
+  let source = stated ? 'stated' : registered ? 'registry' : 'calendar';
+  if (!stated && !registered && callDate) {
+    for (let back = 0; back < 4 && fiscalQuarterRange(year, quarter, month).end >= callDate; back++) {
+      month = ((month + 8) % 12) + 1; // three months earlier
+      source = 'assumed';
+    }
+  }
+  const { start, end } = fiscalQuarterRange(year, quarter, month);
+  return { fiscalYearEndMonth: month, start, end, source };
+}
+
+/**
+ * The fiscal year-end month a call states: by the latest quarter it says "ended" on a month's last
+ * days, up to the call day (its own quarter; earlier ones are comparisons), or by its fiscal year's end.
+ */
+function statedYearEndMonth(text: string, year: number, quarter: number, callDate: string | null): number | null {
+  const ended = new RegExp(quarterEndPattern.source, 'gi');
+  let latest: string | null = null;
+  for (let m = ended.exec(text); m; m = ended.exec(text)) {
+    const g = m.groups!;
+    if (!/ended$/i.test(g.verb) || Number(g.day) < 28 || Math.abs(Number(g.year) - year) > 1) continue;
+    const day = `${g.year}-${String(months.indexOf(g.month.slice(0, 3).toLowerCase()) + 1).padStart(2, '0')}-${g.day.padStart(2, '0')}`;
+    if (callDate && day >= callDate) continue;
+    if (!latest || day > latest) latest = day;
+  }
+  if (latest) return yearEndMonthOf(quarter, latest);
+  const yearEnd = fiscalYearEndPattern.exec(text)?.groups;
+  return yearEnd ? months.indexOf(yearEnd.month.slice(0, 3).toLowerCase()) + 1 : null;
 }

@@ -75,12 +75,15 @@ const kpiWide: ViewSpec = {
   grain: '(ticker, call_period)',
   columns: [
     ...columnsFrom(kpis, ['ticker', 'call_period']),
+    ...columnsFrom(documents, ['quarter_end']),
     ...wideMetrics.map(metricColumn),
   ],
-  select: `WITH levels AS (
-  SELECT ticker, call_period, metric, period, value,
-    last_day(make_date(try_cast(left(call_period, 4) AS INTEGER), try_cast(right(call_period, 1) AS INTEGER) * 3, 1)) AS quarter_end
-  FROM kpis
+  select: `WITH calls AS (
+  -- the call quarter's last day under the company's fiscal calendar
+  SELECT ticker, call_period, max(try_cast(quarter_end AS DATE)) AS quarter_end FROM documents GROUP BY ticker, call_period
+), levels AS (
+  SELECT k.ticker, k.call_period, k.metric, k.period, k.value, c.quarter_end
+  FROM kpis k LEFT JOIN calls c ON c.ticker = k.ticker AND c.call_period = k.call_period
   WHERE basis = 'actual' AND change_kind = '' AND entity = ''
     AND metric IN (${wideMetrics.map(quoteText).join(', ')})
 ), ranked AS (
@@ -93,7 +96,7 @@ const kpiWide: ViewSpec = {
     period DESC) AS preference
   FROM levels
 )
-SELECT ticker, call_period,
+SELECT ticker, call_period, any_value(quarter_end) AS quarter_end,
 ${wideMetrics.map((m) => `  max(value) FILTER (WHERE metric = ${quoteText(m)}) AS ${quoteIdent(m)}`).join(',\n')}
 FROM ranked
 WHERE preference = 1

@@ -16,6 +16,8 @@ const fact = (over: Partial<Row<typeof facts>>): Row<typeof facts> => ({
   stated_unit: 'million USD',
   qualifier: 'exact',
   period: '2024Q3',
+  period_start: '2024-07-01',
+  period_end: '2024-09-30',
   basis: 'actual',
   change_kind: null,
   entity: null,

@@ -25,3 +25,19 @@ describe('call metadata, in order of trust: title line, welcome, file name', () 
     expect(readCallMetadata({ ...none, ...input })).toMatchObject(expected);
   });
 });
+
+describe("a call's fiscal calendar: what the call says, then the company registry, then the call day", () => {
+  const title = (ticker: string, quarter: string, date = '') => `Some Company Inc. (${ticker}) ${quarter} Earnings Call ${date}`.trim();
+  it.each([
+    ['a quarter said to end on the last day of November', { titleLine: title('ZZMB', 'Q2 2026', 'January 14, 2026'), fullText: 'Revenue for the fiscal second quarter ended November 30, 2025 was $64 million.' }, { fiscalYearEndMonth: 5, quarterStart: '2025-09-01', quarterEnd: '2025-11-30', calendarSource: 'stated' }],
+    ['the latest quarter said to have ended, not the prior-year one it is compared with', { titleLine: title('ZZAU', 'Q1 2026', 'November 10, 2025'), fullText: 'For the three months ended August 31, 2024 we had ... For the three months ended August 31, 2025 revenue was ...' }, { fiscalYearEndMonth: 5, quarterEnd: '2025-08-31' }],
+    ['a quarter ending after the call is guidance, not the call quarter', { titleLine: title('ZZGD', 'Q3 2025', 'November 4, 2025'), fullText: 'For the quarter ending December 31, 2025 we expect revenue of about $20 million.' }, { fiscalYearEndMonth: 12, quarterEnd: '2025-09-30', calendarSource: 'calendar' }],
+    ['a fiscal year said to end in June', { titleLine: title('ZZJN', 'Q2 2026'), fullText: 'As a reminder, our fiscal year ends June 30.' }, { fiscalYearEndMonth: 6, quarterEnd: '2025-12-31', calendarSource: 'stated' }],
+    ['a May year end from the registry', { titleLine: title('APLD', 'Q2 2026', 'January 7, 2026') }, { fiscalYearEndMonth: 5, quarterEnd: '2025-11-30', calendarSource: 'registry' }],
+    ['a March year end from the registry, with an exchange suffix', { titleLine: title('HIVE:CA', 'Q1 2026') }, { fiscalYearEndMonth: 3, quarterStart: '2025-04-01', quarterEnd: '2025-06-30' }],
+    ['a September year end from the call day when nothing else says it', { titleLine: title('ZZSP', 'Q4 2025', 'November 20, 2025') }, { fiscalYearEndMonth: 9, quarterEnd: '2025-09-30', calendarSource: 'assumed' }],
+    ['the calendar year when nothing says otherwise', { titleLine: title('ZZCY', 'Q3 2025') }, { fiscalYearEndMonth: 12, quarterEnd: '2025-09-30', calendarSource: 'calendar' }],
+  ])('%s', (_name, input, expected) => {
+    expect(readCallMetadata({ ...none, ...input })).toMatchObject(expected);
+  });
+});

@@ -36,8 +36,11 @@ describe('the views of hashkpi.duckdb', () => {
 
   it('kpi_wide has one row per company and call quarter and one column per core metric', async () => {
     const columns = await queryDuckDb(dataset.out, `SELECT column_name FROM duckdb_columns() WHERE table_name = 'kpi_wide' ORDER BY column_index`);
-    expect(columns.map((c) => c.column_name)).toEqual(['ticker', 'call_period', ...wideMetrics]);
+    expect(columns.map((c) => c.column_name)).toEqual(['ticker', 'call_period', 'quarter_end', ...wideMetrics]);
     const rows = await queryDuckDb(dataset.out, `SELECT * FROM kpi_wide`);
+    // the call quarter's last day comes from the document's fiscal calendar
+    const ends = await queryDuckDb(dataset.out, `SELECT DISTINCT w.ticker, w.call_period FROM kpi_wide w JOIN documents d USING (ticker, call_period) WHERE CAST(w.quarter_end AS VARCHAR) <> d.quarter_end`);
+    expect(ends).toEqual([]);
     const calls = await queryDuckDb(dataset.out, `SELECT DISTINCT ticker, call_period FROM kpis WHERE metric IN (${sqlList(wideMetrics)}) AND basis = 'actual' AND change_kind = '' AND entity = ''`);
     expect(rows.length).toBe(calls.length);
     expect(new Set(rows.map((r) => `${r.ticker} ${r.call_period}`)).size).toBe(rows.length);
