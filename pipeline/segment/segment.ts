@@ -54,6 +54,9 @@ export function segmentTranscript(document: TranscriptDocument): SegmentedTransc
   let current: Speaker | null = null;
   let turnIndex = -1;
   let companyHasSpoken = false;
+  // company speakers who have spoken so far; the first of them opened the call and hosts it
+  const companySpeakers = new Set<Speaker>();
+  let hostQaStart: number | null = null;
 
   for (const block of layout.blocks) {
     if (block.kind === 'section') {
@@ -76,11 +79,20 @@ export function segmentTranscript(document: TranscriptDocument): SegmentedTransc
     if (!layout.hasQaHeading && section === 'prepared_remarks' && current?.role === 'operator' && companyHasSpoken && qaStartCues.some((cue) => cue.test(textEn))) {
       section = 'qa';
     }
+    if (!layout.hasQaHeading && section === 'prepared_remarks' && hostQaStart === null && current && isHost(current, companySpeakers) && qaStartCues.some((cue) => cue.test(textEn))) {
+      hostQaStart = content.length;
+    }
+    if (current && current.role !== 'operator' && current.role !== 'analyst') companySpeakers.add(current);
     content.push({ section, speaker: current?.name ?? null, speakerRole: current?.role ?? null, turnIndex: current ? turnIndex : null, en: block.en, zh: block.zh, textEn, textZh });
   }
 
+  // no operator opened the Q&A: the host did, and then calls up the analysts
+  const hostOpensQa = hostQaStart !== null && !content.some((p) => p.section === 'qa');
+  const qaHost = hostOpensQa ? content[hostQaStart!].speaker : null;
+  if (hostOpensQa) for (const p of content.slice(hostQaStart!)) p.section = 'qa';
   const ordered = [...speakers.values()];
-  assignAnalystFirms(ordered, content);
+  const introduces = (p: Omit<Paragraph, 'index'>) => p.speakerRole === 'operator' || (p.section === 'qa' && p.speaker !== null && p.speaker === qaHost);
+  assignAnalystFirms(ordered, content, introduces);
   for (const p of content) p.speakerRole = p.speaker ? (speakers.get(p.speaker)?.role ?? null) : null;
   const paragraphs = [...content, ...summary].map((p, index) => ({ ...p, index }));
   const sentences = paragraphs.flatMap((p) =>
@@ -105,7 +117,8 @@ function speakerOf(speakers: Map<string, Speaker>, name: string, title: string |
   }
   const listed = participants.find((p) => p.name === name);
   const listedTitle = listed?.title ?? null;
-  const isAnalyst = listed?.group === 'conference' || analystTitle.test(title ?? '');
+  // a web copy may label an unnamed questioner by role alone ("Unknown Analyst")
+  const isAnalyst = listed?.group === 'conference' || analystTitle.test(title ?? '') || analystTitle.test(name);
   const role: Role = /^operator$/i.test(name)
     ? 'operator'
     : isAnalyst
@@ -134,15 +147,25 @@ function firmInTitle(title: string | null): string | null {
   return m ? m[1] : null;
 }
 
-/** Analysts' firms from the operator's introductions, and analysts recognised by being introduced. */
-function assignAnalystFirms(speakers: Speaker[], content: Omit<Paragraph, 'index'>[]): void {
+/**
+ * A host is the company speaker who opened the call, or one who speaks for investor relations;
+ * what they say counts as opening the Q&A only once someone else of the company has spoken, so
+ * the agenda of an opening ("followed by a Q&A session") does not.
+ */
+function isHost(speaker: Speaker, companySpeakers: Set<Speaker>): boolean {
+  const [opener] = companySpeakers;
+  return (speaker === opener || speaker.role === 'investor_relations') && [...companySpeakers].some((s) => s !== speaker);
+}
+
+/** Analysts' firms from the introductions of whoever runs the Q&A, and analysts recognised by being introduced. */
+function assignAnalystFirms(speakers: Speaker[], content: Omit<Paragraph, 'index'>[], introduces: (p: Omit<Paragraph, 'index'>) => boolean): void {
   for (const p of content) {
-    if (p.speakerRole !== 'operator' || !p.textEn) continue;
+    if (!introduces(p) || !p.textEn) continue;
     for (const pattern of analystIntroductions) {
       const g = pattern.exec(p.textEn)?.groups;
       if (!g) continue;
       const analyst = matchIntroduced(speakers, g.name);
-      if (analyst && analyst.role !== 'operator') {
+      if (analyst && analyst.role !== 'operator' && analyst.name !== p.speaker) {
         analyst.role = 'analyst';
         analyst.organization ??= g.firm.trim().replace(/[.,]$/, '');
       }

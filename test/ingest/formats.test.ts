@@ -33,6 +33,11 @@ const cases = [
     paragraphs: { prepared_remarks: 5, qa: 3 }, qaStartsWith: '[Operator Instructions] The first question', analystFirm: ['Dev Patel', 'Northline Securities, Research Division'],
   },
   {
+    file: 'TLRG-2025Q4.webinar.txt', format: 'webcopy', ticker: 'TLRG', period: '2025Q4',
+    speakers: [['Noor Abbasi', 'executive'], ['Elliot Crane', 'executive'], ['Hana Sorensen', 'executive'], ['Owen Tull', 'analyst'], ['Victor Lund', 'executive'], ['Gemma Ward', 'analyst'], ['Unknown Analyst', 'analyst']],
+    paragraphs: { prepared_remarks: 5, qa: 10 }, qaStartsWith: "Thanks, Hana. With that, we'll open it up", analystFirm: ['Owen Tull', 'Brackwater Capital'],
+  },
+  {
     file: 'ZEPH-2025Q2.recorded.txt', format: 'colon', ticker: 'ZPHR', period: '2025Q2',
     speakers: [['Operator', 'operator'], ['Lara Quinn', 'executive'], ['Omar Haddad', 'executive'], ['Rita Blum', 'analyst']],
     paragraphs: { prepared_remarks: 4, qa: 3 }, qaStartsWith: '[Operator Instructions] Our first question', analystFirm: ['Rita Blum', 'Westgate Securities'],
@@ -59,7 +64,7 @@ describe.each(cases)('$format layout ($file)', (c) => {
     expect(t.speakers.find((s) => s.name === name)?.organization).toBe(firm);
   });
 
-  it('counts content paragraphs by section and starts the Q&A at the operator', () => {
+  it('counts content paragraphs by section and starts the Q&A where the operator or the host opens it', () => {
     const counts: Record<string, number> = {};
     for (const p of t.paragraphs) counts[p.section] = (counts[p.section] ?? 0) + 1;
     expect(counts).toEqual(c.paragraphs);
@@ -96,6 +101,12 @@ describe('layout details', () => {
   it('resolves a firm standing in for the analyst\'s name', () => {
     const t = segmentFile(path.join(dir, 'SPRK-2025Q4.webcopy.txt'));
     expect(t.paragraphs.find((p) => p.textEn?.startsWith('Congrats.'))?.speaker).toBe('Dev Patel');
+  });
+
+  it('resolves a listed title standing in for the executive\'s name in a web copy', () => {
+    const t = segmentFile(path.join(dir, 'TLRG-2025Q4.webinar.txt'));
+    expect(t.paragraphs.find((p) => p.textEn?.startsWith('The fleet averaged'))?.speaker).toBe('Victor Lund');
+    expect(t.speakers.map((s) => s.name)).not.toContain('Executive Chairman');
   });
 
   it('keeps the Chinese summary out of the English paragraph numbering', () => {

@@ -38,6 +38,7 @@ function parseWire(lines: SourceLine[]): Layout {
   const start = presentation >= 0 ? presentation + 1 : firstTurnLine(lines);
   const byName = new Map(participants.map((p) => [p.name, p]));
   const byFirm = firmsOfSingleAnalysts(participants);
+  const byTitle = titlesOfSingleExecutives(participants);
   const blocks: LayoutBlock[] = [{ kind: 'section', section: 'prepared_remarks' }];
   let hasQaHeading = false;
 
@@ -61,7 +62,7 @@ function parseWire(lines: SourceLine[]): Layout {
       continue;
     }
     const flattened = colonTurn.exec(line.text);
-    const speaker = flattened ? resolveColonSpeaker(flattened[1], byName, byFirm) : null;
+    const speaker = flattened ? resolveColonSpeaker(flattened[1], byName, byFirm, byTitle) : null;
     if (flattened && speaker) {
       const known = speaker.participant ? [speaker.participant.title] : [];
       const body = line.text.slice(flattened[1].length + 2);
@@ -121,12 +122,21 @@ function turnHeader(lines: SourceLine[], i: number, byName: Map<string, Particip
   return { name: t, title: next, titleLine: i + 1 };
 }
 
-function resolveColonSpeaker(label: string, byName: Map<string, Participant>, byFirm: Map<string, Participant>): { name: string; participant: Participant | null } | null {
+/** Company participants whose listed title no one else has: a web copy may write that title where the name belongs. */
+function titlesOfSingleExecutives(participants: Participant[]): Map<string, Participant> {
+  const counts = new Map<string, Participant[]>();
+  for (const p of participants) if (p.group === 'company' && p.title) counts.set(p.title, [...(counts.get(p.title) ?? []), p]);
+  return new Map([...counts].filter(([, list]) => list.length === 1).map(([title, [p]]) => [title, p]));
+}
+
+function resolveColonSpeaker(label: string, byName: Map<string, Participant>, byFirm: Map<string, Participant>, byTitle: Map<string, Participant>): { name: string; participant: Participant | null } | null {
   if (isOperator(label)) return { name: 'Operator', participant: null };
   const person = byName.get(label);
   if (person) return { name: person.name, participant: person };
   const firm = byFirm.get(label);
   if (firm) return { name: firm.name, participant: firm };
+  const titled = byTitle.get(label);
+  if (titled) return { name: titled.name, participant: titled };
   return looksLikeName(label) ? { name: label, participant: null } : null;
 }
 
