@@ -62,7 +62,10 @@ export function matches(gold: GoldFact, fact: ScoredFact): boolean {
   );
 }
 
-export function evaluate(gold: GoldFact[], facts: ScoredFact[]): Evaluation {
+/** Whether two periods are one by the contract's rule, under the calendar of the fact's call when it is known. */
+export type SamePeriod = (source: string, a: string, b: string) => boolean;
+
+export function evaluate(gold: GoldFact[], facts: ScoredFact[], samePeriod: SamePeriod = (_s, a, b) => a === b): Evaluation {
   const usedGold = new Set<number>();
   const pairs: { gold: GoldFact; fact: ScoredFact }[] = [];
   const falsePositives: ScoredFact[] = [];
@@ -79,11 +82,12 @@ export function evaluate(gold: GoldFact[], facts: ScoredFact[]): Evaluation {
   const byMetric = metricIds.map((metric) =>
     score(metric, pairs.filter((p) => p.gold.metric === metric).length, falsePositives.filter((f) => f.metric === metric).length, falseNegatives.filter((g) => g.metric === metric).length),
   );
-  const mismatchedPeriodOrBasis = pairs.filter((p) => p.gold.period !== p.fact.period || p.gold.basis !== p.fact.basis);
+  const periodAgrees = (p: { gold: GoldFact; fact: ScoredFact }) => samePeriod(p.fact.source_path, p.fact.period, p.gold.period);
+  const mismatchedPeriodOrBasis = pairs.filter((p) => !periodAgrees(p) || p.gold.basis !== p.fact.basis);
   return {
     overall: score('overall', pairs.length, falsePositives.length, falseNegatives.length),
     byMetric,
-    periodAgreement: pairs.length ? pairs.filter((p) => p.gold.period === p.fact.period).length / pairs.length : 0,
+    periodAgreement: pairs.length ? pairs.filter(periodAgrees).length / pairs.length : 0,
     basisAgreement: pairs.length ? pairs.filter((p) => p.gold.basis === p.fact.basis).length / pairs.length : 0,
     falsePositives,
     falseNegatives,

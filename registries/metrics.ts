@@ -48,6 +48,8 @@ export interface MetricDefinition {
   signed?: boolean;
   /** the product model or named line is the metric's entity */
   entityFromModel?: boolean;
+  /** a delivery or shipment: a period said of a delivery ("delivery planned for the fourth quarter") is its own */
+  datedByDelivery?: boolean;
 }
 
 export const metrics: readonly MetricDefinition[] = [
@@ -151,7 +153,7 @@ export const metrics: readonly MetricDefinition[] = [
   },
   // --- hash rate ---
   {
-    id: 'hashrate_sold', unit: 'TH/s', kind: 'flow', ofOneModelAs: 'product_hashrate', defaultBasis: 'actual', description: 'computing power sold in the period',
+    id: 'hashrate_sold', unit: 'TH/s', kind: 'flow', ofOneModelAs: 'product_hashrate', defaultBasis: 'actual', datedByDelivery: true, description: 'computing power sold in the period',
     cues: ['computing power sold', 'hash ?rate sold', 'sold', 'sales of', 'sales volume', 'shipped', 'computing power (?:shipped|delivered|deliveries)'],
     plausible: { min: 0, max: 1_000_000_000 },
   },
@@ -276,7 +278,7 @@ export const metrics: readonly MetricDefinition[] = [
     cues: ['adjusted (?:net )?(?:loss|income|earnings) per (?:basic |diluted )?(?:share|ADS)', 'adjusted EPS', 'non-GAAP EPS'], lossCues: ['loss per'],
   },
   {
-    id: 'units_delivered', unit: 'units', kind: 'flow', forwardBasis: 'target', defaultBasis: 'actual', plausible: { min: 1, max: 10_000_000 }, description: 'machines or products delivered/shipped',
+    id: 'units_delivered', unit: 'units', kind: 'flow', forwardBasis: 'target', defaultBasis: 'actual', datedByDelivery: true, plausible: { min: 1, max: 10_000_000 }, description: 'machines or products delivered/shipped',
     cues: ['delivered', 'shipped', 'deliveries', 'shipments', 'sold', 'ship(?:ping)?', 'deliver(?:ing)?'], entityFromModel: true,
   },
   {

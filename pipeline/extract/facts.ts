@@ -3,7 +3,8 @@ import type { Paragraph, SegmentedTranscript, Sentence } from '../segment/segmen
 import { changeOf } from './change.ts';
 import { isAboutOthers, isHypothetical, isHypotheticalQuestion, phrasePattern, findMetricCues, hasSpecCue, isForward, isLossCue, isNoFactContext, type CueMatch } from './cues.ts';
 import { findModels, findRegions, nearestEntity } from './entity.ts';
-import { isEarlierPeriod, isFuturePeriod, resolvePeriod, type CallCalendar } from './period.ts';
+import { comparisonBasePeriod, frameOf, type SentenceScope } from './comparison-period.ts';
+import { isEarlierPeriod, isFuturePeriod, resolvePeriod, statedPeriod, type CallCalendar } from './period.ts';
 import type { Quantity } from './quantity.ts';
 
 export type Basis = 'actual' | 'guidance' | 'target' | 'spec' | 'market';
@@ -64,17 +65,24 @@ export function classifyFacts(t: SegmentedTranscript, quantities: Map<number, Qu
   const facts: FactDraft[] = [];
   const sentencesOf = new Map<number, Sentence[]>();
   for (const s of t.sentences) sentencesOf.set(s.paragraphIndex, [...(sentencesOf.get(s.paragraphIndex) ?? []), s]);
+  // what a speaker's turn is about: a fourth-quarter call's "fiscal year" highlights, the interval of the last comparison
+  let scope: SentenceScope = { frame: null, interval: null };
+  let turn: number | null = null;
   for (const p of t.paragraphs) {
     if (p.section === 'summary' || !p.en || !p.speakerRole || !statingRoles.has(p.speakerRole)) continue;
+    if (p.turnIndex !== turn) scope = { frame: null, interval: null };
+    else if (scope.frameReach === 'paragraph') scope = { ...scope, frame: null };
+    turn = p.turnIndex;
     const paragraphQuantities = quantities.get(p.index) ?? [];
     let previousMetric: string | null = null;
     for (const s of sentencesOf.get(p.index) ?? []) {
+      scope = frameOf(s.text, scope, calendar, isForward(s.text));
       const offset = s.start - p.en.start;
       const placed = joinSplitRanges(
         s.text,
         paragraphQuantities.filter((q) => q.start >= offset && q.end <= offset + s.text.length).map((q) => ({ q, at: q.start - offset, end: q.end - offset })),
       );
-      const found = classifySentence(s, p, placed, calendar, previousMetric);
+      const found = classifySentence(s, p, placed, calendar, previousMetric, scope);
       if (found.length) previousMetric = found[found.length - 1].metric;
       facts.push(...found);
     }
@@ -82,7 +90,7 @@ export function classifyFacts(t: SegmentedTranscript, quantities: Map<number, Qu
   return facts;
 }
 
-function classifySentence(s: Sentence, p: Paragraph, placed: Placed[], calendar: CallCalendar, previousMetric: string | null): FactDraft[] {
+function classifySentence(s: Sentence, p: Paragraph, placed: Placed[], calendar: CallCalendar, previousMetric: string | null, scope: SentenceScope): FactDraft[] {
   const text = s.text;
   placed = placed.map((item) => misstatedEfficiency(text, item) ?? item);
   const usable = placed.filter(
@@ -155,18 +163,22 @@ function classifySentence(s: Sentence, p: Paragraph, placed: Placed[], calendar:
     // "a $15 million to $20 million business in 2025 if the old machines keep coming": a condition after it
     if (metric.defaultBasis !== 'market' && /^[^.;]*?\bif\b/i.test(text.slice(end, clause.end))) continue;
 
+    // "net income of $528.3 million or $1.24 per diluted share in the fourth quarter of 2024": a restatement joined by "or" shares the period
+    let next = index + 1;
+    while (next < usable.length && /^\s*,?\s*or\s+$/i.test(text.slice(usable[next - 1].end, usable[next].at))) next++;
     const limits = {
       text,
       at,
       end,
       leftLimit: Math.max(index > 0 ? usable[index - 1].end : 0, clause.start),
-      rightLimit: Math.min(index + 1 < usable.length ? usable[index + 1].at : text.length, clause.end),
+      rightLimit: Math.min(next < usable.length ? usable[next].at : text.length, clause.end),
       firstAt: usable[0].at,
+      delivery: metric.datedByDelivery ?? false,
     };
     // a value for a period after the call's own is a plan or guidance, whatever the verb
     // a balance-sheet stock said at a later date ("notes with a put on June 4, 2027") is no plan
     const plannable = metric.kind !== 'stock' || metric.unit === 'TH/s' || metric.unit === 'MW';
-    const ahead = forward || (plannable && isFuturePeriod(resolvePeriod(limits, metric.kind, calendar, false), calendar, true));
+    const ahead = forward || (plannable && isFuturePeriod(resolvePeriod(limits, metric.kind === 'spec' ? 'stock' : metric.kind, calendar, false), calendar, true));
     if (metric.plannedAs && ahead) metric = metricById.get(metric.plannedAs)!;
     const basis = basisOf(metric, ahead, model !== null && (metric.entityFromModel ?? false));
     let value = q.value;
@@ -185,6 +197,14 @@ function classifySentence(s: Sentence, p: Paragraph, placed: Placed[], calendar:
     let period = resolvePeriod(limits, kind, calendar, basis === 'guidance' || basis === 'target');
     // a change is stated of the new value: an earlier period named beside it is what it is compared with
     if (change && isEarlierPeriod(period, calendar)) period = resolvePeriod({ ...limits, leftLimit: at, rightLimit: end, firstAt: 0 }, kind, calendar, false);
+    const planned = basis === 'guidance' || basis === 'target';
+    if (!change && !planned && !statedPeriod({ ...limits, firstAt: 0 }, kind, calendar, false)) {
+      // the base of a comparison, or the start of "from A to B", is a value of the earlier period
+      const earlier = comparisonBasePeriod(text, item, usable[index + 1], kind, calendar, scope);
+      if (earlier) period = earlier;
+    }
+    // a fourth-quarter call speaking of its fiscal year: its flows are the year's
+    if (scope.frame && !planned && (kind === 'flow' || kind === 'price') && metric.defaultBasis === 'actual' && !statedPeriod(limits, kind, calendar, false)) period = scope.frame;
     facts.push({
       metric: metric.id,
       value,

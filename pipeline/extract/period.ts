@@ -4,7 +4,7 @@
  * "by mid-2025" a half, "next year" a year.
  */
 
-import { fiscalQuarterRange, shiftQuarter } from '../fiscal-calendar.ts';
+import { fiscalQuarterRange, lastDayOfMonth, shiftQuarter } from '../fiscal-calendar.ts';
 
 export interface CallCalendar {
   year: number;
@@ -26,9 +26,9 @@ function lastYearEnd(c: CallCalendar): string {
 }
 
 /**
- * The fiscal quarter a month falls in. Said without a year, a month is the one just after the
- * quarter (before the call) or, looking ahead, the next one to come; otherwise the latest one up
- * to the quarter's end.
+ * A named month is its last day, as the contract says ("in January we produced ...", "delivery in
+ * May 2026"). Said without a year, it is the one just after the quarter (before the call) or,
+ * looking ahead, the next one to come; otherwise the latest one up to the quarter's end.
  */
 function monthPeriod(c: CallCalendar, month: number, year: number | null, forward: boolean): string {
   const [qy, qm] = c.quarterEnd.split('-').map(Number);
@@ -37,15 +37,12 @@ function monthPeriod(c: CallCalendar, month: number, year: number | null, forwar
     const monthsAfter = (month - qm + 12) % 12;
     y = forward || (monthsAfter >= 1 && monthsAfter <= 3) ? (month > qm ? qy : qy + 1) : month <= qm ? qy : qy - 1;
   }
-  for (let shift = -12; shift <= 12; shift++) {
-    const [sy, sq] = shiftQuarter(c.year, c.quarter, shift);
-    const end = quarterEndOf(c, sy, sq);
-    const [ey, em] = end.split('-').map(Number);
-    const endIndex = ey * 12 + em;
-    const index = y * 12 + month;
-    if (index <= endIndex && index > endIndex - 3) return `${sy}Q${sq}`;
-  }
-  return null as unknown as string;
+  return lastDayOfMonth(y, month);
+}
+
+/** The last day of a calendar quarter. */
+function calendarQuarterEnd(year: number, quarter: number): string {
+  return fiscalQuarterRange(year, quarter, 12).end;
 }
 
 /** The end date of a fiscal quarter of the call's company. */
@@ -66,10 +63,15 @@ function yearOf(raw: string | undefined, calendar: CallCalendar): number | null 
 
 interface PeriodRule {
   pattern: RegExp;
+  /** a month said by name: its last day dates a flow of that month too */
+  month?: true;
   resolve(m: RegExpExecArray, calendar: CallCalendar, forward: boolean): string | null;
 }
 
 const yearWords = "(\\d{4}|next year|last year|this year|prior year|previous year|['’]\\d{2})";
+
+/** A sentence about a whole year: "For the full year", "for fiscal 2025", "during 2025". */
+export const yearScope = /\b(?:full[- ]year|(?:for|in|during|over|throughout) the (?:full |entire |whole )?(?:fiscal |calendar )?year|fiscal (?:year )?\d{4}|(?:for|during|in|throughout) (?:fiscal )?\d{4}|\d{4} fiscal year|12-month (?:fiscal )?period)\b/i;
 
 /** Period phrases, tried nearest first; each names what it resolves to. */
 const periodRules: readonly PeriodRule[] = [
@@ -85,14 +87,16 @@ const periodRules: readonly PeriodRule[] = [
   },
   // the same quarter a year earlier: "in the same quarter last year", "a year earlier", "prior-year quarter"
   {
-    pattern: /\b(?:(?:the )?same (?:quarter|period) (?:of |in )?(?:last|prior|previous|a) year|(?:a|one) year (?:earlier|ago|before)|(?:the )?prior[- ]year (?:period|quarter))\b/gi,
-    resolve: (_m, c) => shiftQuarter(c.year, c.quarter, -4).join('Q'),
+    pattern: /\b(?:(?:the )?same (?:quarter|period) (?:of |in )?(?:last|prior|previous|a) year|(?:a|one) year (?:earlier|ago|before)|(?:the )?prior[- ]year (?:period|quarter)?)\b/gi,
+    // "for the full year ... compared to $541 million in the prior-year period": the year before
+    resolve: (m, c) => (!/quarter/i.test(m[0]) && yearScope.test(m.input) ? String(c.year - 1) : shiftQuarter(c.year, c.quarter, -4).join('Q')),
   },
   // "we ended the quarter with", "exited the quarter at"
   { pattern: /\b(?:ended|closed|exited|finished) the (?:quarter|period)\b/gi, resolve: (_m, c) => c.quarterEnd },
   { pattern: /\b(?:ended|closed|exited|finished) the (?:fiscal )?year\b/gi, resolve: (_m, c) => lastYearEnd(c) },
   // the day of the call: "as we speak", "today", "as of yesterday"
-  { pattern: /\b(?:as we speak|as of (?:today|yesterday|this morning|now)|today|right now)\b/gi, resolve: (_m, c) => c.callDate },
+  // without the call's day, a level said "today" is the call's quarter, as the contract allows
+  { pattern: /\b(?:as we speak|as of (?:today|yesterday|this morning|now)|today|right now)\b/gi, resolve: (_m, c) => c.callDate ?? `${c.year}Q${c.quarter}` },
   // the end of a month: "at the end of September"
   {
     pattern: /\bend of (january|february|march|april|may|june|july|august|september|october|november|december)(?:,? (\d{4}))?\b/gi,
@@ -107,6 +111,7 @@ const periodRules: readonly PeriodRule[] = [
   {
     pattern: new RegExp(`\\b(?:in|during|for|since|through|until|by) (january|february|march|april|may|june|july|august|september|october|november|december)(?:,? (\\d{4}))?\\b(?! \\d)`, 'gi'),
     resolve: (m, c, forward) => monthPeriod(c, monthNames.indexOf(m[1].toLowerCase()) + 1, m[2] ? Number(m[2]) : null, forward),
+    month: true,
   },
   // the end of a quarter: "at the end of the quarter", "quarter-end", "end of quarter three", "end of last quarter"
   {
@@ -142,9 +147,20 @@ const periodRules: readonly PeriodRule[] = [
       if (m[1]) return `${yearOf(m[2], c)}H${m[1].toLowerCase() === 'first' ? 1 : 2}`;
       if (m[3]) return `${c.year}H${m[3].toLowerCase() === 'first' ? 1 : 2}`;
       if (m[4]) return `${yearOf(m[5], c)}H${m[4]}`;
-      // "by mid-2025", "by the middle of next year": the middle of the year, a date
+      // "by mid-2025", "by the middle of next year": the first half, as the contract reads it
       const y = yearOf(m[6] ?? m[7], c);
-      return y ? `${y}-06-30` : null;
+      return y ? `${y}H1` : null;
+    },
+  },
+  // a calendar quarter said by a company whose fiscal year is another: "towards the end of Q1 '26, calendar Q1"
+  {
+    pattern: new RegExp(`\\b(?:calendar (?:Q([1-4])|(first|second|third|fourth) quarter)(?: of)?(?: ${yearWords})?|Q([1-4]) ${yearWords},? calendar Q[1-4])\\b`, 'gi'),
+    resolve: (m, c) => {
+      const q = Number(m[1] ?? m[4]) || ordinal[(m[2] ?? '').toLowerCase()];
+      const named = yearOf(m[3] ?? m[5], c);
+      const callYear = Number(c.quarterEnd.slice(0, 4));
+      const year = named ?? (q * 3 > Number(c.quarterEnd.slice(5, 7)) ? callYear : callYear + 1);
+      return calendarQuarterEnd(year, q);
     },
   },
   // a quarter: "fourth quarter", "third quarter of 2024", "Q4", "4Q", "quarter three", "Q3 2024"
@@ -159,8 +175,15 @@ const periodRules: readonly PeriodRule[] = [
   },
   // relative quarters
   { pattern: /\b(?:next|coming|following|current) quarter\b/gi, resolve: (m, c) => (/current/i.test(m[0]) ? `${c.year}Q${c.quarter}` : shiftQuarter(c.year, c.quarter, 1).join('Q')) },
+  // "a net loss of $1.7 billion last quarter compared to net income of ... a year earlier": the quarter reported, set against an older one
+  { pattern: /\blast quarter(?=,?\s+(?:compared|versus|vs\b))/gi, resolve: (_m, c) => `${c.year}Q${c.quarter}` },
   { pattern: /\b(?:last|previous|prior|preceding) quarter\b/gi, resolve: (_m, c) => shiftQuarter(c.year, c.quarter, -1).join('Q') },
   { pattern: /\bthis quarter\b/gi, resolve: (_m, c) => `${c.year}Q${c.quarter}` },
+  // the call's own year said without its number: "for the fiscal year", "over the entire 12-month fiscal period", "2025 fiscal year"
+  {
+    pattern: /\b(?:(?:for|in|during|over|throughout|across) the (?:full |entire |whole )?(?:fiscal |calendar )?year(?!,? (?:of )?(?:\d{4}|fiscal))|(?:the )?(?:entire |full )?12-month (?:fiscal )?period|(\d{4}) (?:fiscal|full|calendar)[- ]year)\b/gi,
+    resolve: (m, c) => (m[1] ? m[1] : String(c.year)),
+  },
   // a year: "full year 2024", "fiscal 2025", "for 2025", "next year", "by 2026"
   {
     pattern: new RegExp(`\\b(?:(?:full|fiscal|calendar)[- ]year(?: of)? ${yearWords}|fiscal ${yearWords}|(?:for|in|by|during|throughout) ${yearWords}|(next year|this year)|(full[- ]year|for the year))\\b`, 'gi'),
@@ -182,15 +205,31 @@ export interface PeriodContext {
   rightLimit: number;
   /** start of the sentence's first quantity: a phrase before it ("In the fourth quarter, ...") applies to all */
   firstAt: number;
+  /** the number is a delivery or shipment: a period said of a delivery is its own */
+  delivery?: boolean;
 }
+
+type PeriodKind = 'flow' | 'stock' | 'spec' | 'price';
 
 /**
  * The period a number refers to, from the nearest period phrase in its clause; flows default to
  * the call's quarter, stocks to the quarter's end date.
  */
-export function resolvePeriod(context: PeriodContext, kind: 'flow' | 'stock' | 'spec' | 'price', calendar: CallCalendar, forward: boolean): string {
-  let best: { distance: number; period: string } | null = null;
-  let leading: { distance: number; period: string } | null = null;
+export function resolvePeriod(context: PeriodContext, kind: PeriodKind, calendar: CallCalendar, forward: boolean): string {
+  // a product's rating is the call's: "launched in February" dates the launch, not the spec
+  if (kind === 'spec') return `${calendar.year}Q${calendar.quarter}`;
+  return statedPeriod(context, kind, calendar, forward) ?? defaultPeriod(kind, calendar, forward);
+}
+
+/** The period of a number whose words name none: the call's quarter, or its last day for a level. */
+export function defaultPeriod(kind: PeriodKind, calendar: CallCalendar, forward: boolean): string {
+  return kind === 'stock' && !forward ? calendar.quarterEnd : `${calendar.year}Q${calendar.quarter}`;
+}
+
+/** The period the words around a number name, or null when they name none. */
+export function statedPeriod(context: PeriodContext, kind: PeriodKind, calendar: CallCalendar, forward: boolean): string | null {
+  let best: { distance: number; period: string; month?: true } | null = null;
+  let leading: { distance: number; period: string; month?: true } | null = null;
   for (const rule of periodRules) {
     rule.pattern.lastIndex = 0;
     for (let m = rule.pattern.exec(context.text); m; m = rule.pattern.exec(context.text)) {
@@ -203,8 +242,13 @@ export function resolvePeriod(context: PeriodContext, kind: 'flow' | 'stock' | '
         (start >= context.end && /\b(?:compared|versus|vs\.?|relative|than|from)\b/i.test(context.text.slice(context.end, start))) ||
         (end <= context.at && /\b(?:compared|versus|vs\.?|relative to|than)\b/i.test(context.text.slice(end, context.at)));
       // "compared with the third quarter, revenue rose 41%": the base of a comparison dates nothing said here
-      const comparisonBase = /(?:compared (?:to|with)|versus|vs\.?|from|than(?: in| at)?|over|relative to)\s+(?:the\s+|our\s+)?(?:fiscal\s+)?$/i.test(context.text.slice(Math.max(0, start - 30), start));
+      const comparisonBase = /\b(?:compared (?:to|with)|versus|vs\.?|from|than(?: in| at)?|over|relative to)\s+(?:the\s+|our\s+)?(?:fiscal\s+)?$/i.test(context.text.slice(Math.max(0, start - 30), start));
       if (comparison || comparisonBase) continue;
+      const lead = context.text.slice(Math.max(0, start - 40), start);
+      // "notes due 2030 with a put right exercisable on June 4, 2027": a term of the instrument, not when the value stood
+      if (/\b(?:due|matur\w*|puts?(?: right| option| date)?|exercisable|redeemable|callable|expir\w*)\b[^.;]*$/i.test(lead)) continue;
+      // "an order for 3,800 miners, with delivery planned for the fourth quarter": the delivery's date, not the order's
+      if (!context.delivery && /\b(?:deliver(?:y|ies|ed)|shipments?)\b[^.;,]{0,30}$/i.test(lead)) continue;
       const own = start >= context.leftLimit && end <= context.rightLimit;
       const sentenceLeading = end <= context.firstAt;
       if (!own && !sentenceLeading) continue;
@@ -212,21 +256,20 @@ export function resolvePeriod(context: PeriodContext, kind: 'flow' | 'stock' | '
       if (slot && distance >= slot.distance) continue;
       const period = rule.resolve(m, calendar, forward);
       if (!period) continue;
-      if (own) best = { distance, period };
-      else leading = { distance, period };
+      if (own) best = { distance, period, month: rule.month };
+      else leading = { distance, period, month: rule.month };
     }
   }
   best ??= leading;
   // a flow is over a period: a date said near it dates something else
-  if (best && kind === 'flow' && /^\d{4}-\d{2}-\d{2}$/.test(best.period)) best = null;
+  if (best && kind === 'flow' && !best.month && /^\d{4}-\d{2}-\d{2}$/.test(best.period)) best = null;
   if (best) {
     // a stock is at a date: a quarter named for it means that quarter's end
     const q = /^(\d{4})Q([1-4])$/.exec(best.period);
     if (kind === 'stock' && q && !forward) return quarterEndOf(calendar, Number(q[1]), Number(q[2]));
     return best.period;
   }
-  if (kind === 'stock' && !forward) return calendar.quarterEnd;
-  return `${calendar.year}Q${calendar.quarter}`;
+  return null;
 }
 
 /**

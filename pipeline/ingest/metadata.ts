@@ -133,12 +133,17 @@ function matchFileName(fileName: string): Found {
   return g ? { ticker: g.ticker.toUpperCase(), year: Number(g.year), quarter: Number(g.quarter) } : {};
 }
 
+/** The call's day: the first date of the header that is not the end of the period reported ("for the period ending December 31, 2024"). */
 function matchDate(text: string): string | undefined {
-  const g = datePattern.exec(text)?.groups;
-  if (!g) return undefined;
-  if (g.iso) return g.iso;
-  const month = months.indexOf(g.month.slice(0, 3).toLowerCase()) + 1;
-  return `${g.year}-${String(month).padStart(2, '0')}-${g.day.padStart(2, '0')}`;
+  const dates = new RegExp(datePattern.source, 'g');
+  for (let m = dates.exec(text); m; m = dates.exec(text)) {
+    if (/\b(?:end(?:ed|ing)|as of|through)\s*$/i.test(text.slice(Math.max(0, m.index - 20), m.index))) continue;
+    const g = m.groups!;
+    if (g.iso) return g.iso;
+    const month = months.indexOf(g.month.slice(0, 3).toLowerCase()) + 1;
+    return `${g.year}-${String(month).padStart(2, '0')}-${g.day.padStart(2, '0')}`;
+  }
+  return undefined;
 }
 
 function cleanTicker(raw: string): string {
@@ -186,7 +191,8 @@ function statedYearEndMonth(text: string, year: number, quarter: number, callDat
   let latest: string | null = null;
   for (let m = ended.exec(text); m; m = ended.exec(text)) {
     const g = m.groups!;
-    if (!/ended$/i.test(g.verb) || Number(g.day) < 28 || Math.abs(Number(g.year) - year) > 1) continue;
+    // "ending" may be guidance for a quarter to come, unless the call's day shows it is past
+    if ((!callDate && !/ended$/i.test(g.verb)) || Number(g.day) < 28 || Math.abs(Number(g.year) - year) > 1) continue;
     const day = `${g.year}-${String(months.indexOf(g.month.slice(0, 3).toLowerCase()) + 1).padStart(2, '0')}-${g.day.padStart(2, '0')}`;
     if (callDate && day >= callDate) continue;
     if (!latest || day > latest) latest = day;

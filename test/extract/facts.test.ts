@@ -38,7 +38,7 @@ const cases: [string, Expected[]][] = [
   ]],
   ['The average selling price was $8.8 per terahash per second.', [{ metric: 'asp_per_hashrate', value: 8.8, unit: 'USD/(TH/s)' }]],
   ['Our installed hash rate reached 4.6 exahash per second as of September 30.', [{ metric: 'hashrate_installed', value: 4_600_000, period: '2024-09-30' }]],
-  ['We expect to reach 10 exahash per second in North America by mid-2025.', [{ metric: 'hashrate_target', value: 10_000_000, basis: 'target', period: '2025-06-30', entity: 'North America' }]],
+  ['We expect to reach 10 exahash per second in North America by mid-2025.', [{ metric: 'hashrate_target', value: 10_000_000, basis: 'target', period: '2025H1', entity: 'North America' }]],
   ['The A15 Pro delivers 215 terahash per second with power efficiency as low as 16.8 joules per terahash.', [
     { metric: 'product_hashrate', value: 215, basis: 'spec', entity: 'A15 Pro' },
     { metric: 'efficiency', value: 16.8, unit: 'J/TH', basis: 'spec', entity: 'A15 Pro' },
