@@ -48,12 +48,12 @@ export const changeKinds: readonly { kind: 'yoy' | 'qoq' | 'since'; cues: string
 export const forwardCues = [
   'expect(?:s|ed|ing)?', 'anticipate[sd]?', 'guidance', 'guid(?:e|ing)', 'outlook', 'forecast(?:s|ing)?', 'project(?:s|ed|ing)?', 'estimate[sd]?',
   'plan(?:s|ned)? to', 'plan of', 'committed to reaching', 'target(?:s|ed|ing)?', 'aim(?:s|ing)? to', 'goal', 'will (?:reach|be|have|exceed|grow|increase|deliver|add)', 'by (?:the )?(?:end|mid|middle)', 'by mid-?',
-  'on track to', 'going to', "\\w+'ll", 'will', 'come online', 'should (?:reach|be)', 'intend(?:s)? to', 'next (?:quarter|year)', 'looking ahead',
+  'on track to', 'going to', '(?:is|are|be) achievable', 'attainable', 'within reach', 'aspir\\w+', "\\w+'ll", 'will', 'come online', 'should (?:reach|be)', 'intend(?:s)? to', 'next (?:quarter|year)', 'looking ahead',
 ];
 
 /** Guidance spoken of in the past: the number beside it is an actual. */
 export const pastGuidance = [
-  '(?:exceed(?:ed|ing|s)?|beat(?:ing)?|above|surpass(?:ed|ing)?|ahead of|in line with|met|meeting|top(?:ped)?|outperform(?:ed|ing)?|within)(?: the| our)?(?: (?:upper|high|top|low|lower))?(?: end of)?(?: the| our)?(?: previous(?:ly)?| prior| issued| provided| given)?(?: (?:revenue|quarterly))? (?:guidance|guided range|expectations?|outlook|forecast)',
+  '(?:exceed(?:ed|ing|s)?|beat(?:ing)?|above|surpass(?:ed|ing)?|ahead of|in line with|met|meeting|top(?:ped)?|outperform(?:ed|ing)?|within)(?: the| our)?(?: (?:upper|high|top|low|lower))?(?: end of)?(?: the| our)?(?: previous(?:ly)?| prior| issued| provided| given)?(?: (?:revenue|quarterly))? (?:guidance|guided range|expectations?|outlook|forecast|target range|target)',
   'than (?:we |had )?(?:expected|anticipated|guided)', 'exceeded our expectations',
 ];
 
@@ -70,6 +70,7 @@ export const noFactBefore = [
   '\\bevery\\b[^.;]*\\b(?:change|changes|move|moves|results? in|impacts?|adds?)\\b[^.;]*$',
   // generic talk about the market, not the company's figures
   '\\b(?:sweet spot|typically|generally)\\b[^.;]*$',
+  '\\bif (?:we|it|bitcoin|the price|prices?) were(?: to)?\\b[^.;]*$', '\\bneeds? (?:the )?(?:bitcoin |BTC )?price to (?:go|fall|drop|get|rise|stay)\\b[^.;]*$',
   '\\bevery\\s*$', '\\beach\\s*$', '\\bfor every\\s*$', '\\bif\\b[^.;,]*$', '\\bhypothetical', '\\bsay\\s*$', '\\blet\'?s say\\b[^.;]*$',
 ];
 
@@ -92,4 +93,4 @@ export const hypotheticalQuestion = '\\b(?:are|should|would|could|do|can|will|sh
  * (market figures — bitcoin price, network hash rate, hashprice — still are facts).
  */
 export const aboutOthers =
-  "\\b(?:(?:companies|miners|players|operators) like|the market leader|hyperscalers?|competitors?|competitors'|competitor's|peers?|peers'|rivals?|the (?:whole |entire |broader )?industry|other miners|miners as a group|(?:some|one) of our (?:larger |bigger )?(?:peers|competitors))\\b";
+  "\\b(?:(?:companies|miners|players|operators) like|the market leader|hyperscalers?|competitors?|competitors'|competitor's|peers?|peers'|rivals?|the (?:whole |entire |broader )?industry|other miners|miners as a group|(?:some|one) of our (?:larger |bigger )?(?:peers|competitors)|(?:held|owned) (?:in|by) (?:them|those|ETFs?|ETPs?|funds?|governments?|(?:other )?(?:public )?companies|treasury companies))\\b";

@@ -124,10 +124,10 @@ export const metrics: readonly MetricDefinition[] = [
   // --- balance sheet ---
   {
     id: 'cash', unit: 'USD', kind: 'stock', forwardBasis: null, defaultBasis: 'actual', description: 'cash and cash equivalents at a date',
-    cues: ['cash and cash equivalents', 'cash (?:balance|position|on hand)', 'cash'], plausible: { min: 500_000, max: 500_000_000_000 },
+    cues: ['cash and cash equivalents', 'cash (?:balance|position|on hand)', 'cash', '(?:cash|(?:U\\.S\\. |US |USD )?dollar|USD) reserves?'], plausible: { min: 500_000, max: 500_000_000_000 },
     // cash is a balance at a date: "generated $7 million of cash" is a flow, not this metric
     requiresContext: [
-      'cash and cash equivalents', 'cash (?:balance|position|on hand|reserves)', 'in cash', 'as of', 'at (?:the )?end', '(?:quarter|year)[- ]end',
+      'cash and cash equivalents', 'cash (?:balance|position|on hand|reserves?)', '(?:(?:U\\.S\\. |US |USD )?dollar|USD) reserves?', 'in cash', 'as of', 'at (?:the )?end', '(?:quarter|year)[- ]end',
       '(?:had|have|held|hold|holding|ended|exited|closed|finished|sitting on)\\b[^.;]{0,50}\\bcash\\b',
     ],
   },
@@ -138,10 +138,13 @@ export const metrics: readonly MetricDefinition[] = [
   {
     id: 'financing', unit: 'USD', kind: 'flow', forwardBasis: null, defaultBasis: 'actual', description: 'capital raised (preferred shares, ATM, loans)',
     cues: [
-      'raised', 'proceeds', 'financing', 'preferred shares', 'at-the-market', 'ATM(?: program| offering| facility)?', 'convertible (?:senior )?notes? offering',
+      'raised', 'raise', 'raising', 'proceeds', 'financing', 'preferred shares', 'preferreds', 'preferred(?: (?:equity|stock|offerings?))?', 'at-the-market', 'ATM(?: program| offering| facility)?', 'convertible (?:senior )?notes? offering',
       'private placement', '(?:equity |debt |notes? )?offering', 'credit facility', 'secured loans?', 'term loans?', 'loans?', 'borrowed',
     ],
     plausible: { min: 10_000, max: 100_000_000_000 },
+    // capital raised is a flow: a verb of raising must be said; "total equity rose to $51 billion" is a balance
+    requiresContext: ['raised', 'rais(?:e|es|ing)', 'added', 'issued', 'issuing', 'sold', 'selling', 'closed', 'received', 'secured', 'priced', 'drew', 'drawn', 'borrowed', 'proceeds', 'offerings?', 'financing', 'IPOs?', 'ATM', 'at-the-market', 'placement', 'investment'],
+    excludesContext: ['(?:equity|capital|market cap\\w*|enterprise value)\\s+(?:[a-z]+\\s+){0,2}(?:increased|rose|grew|was|stood|totaled|reached)\\s+(?:to\\s+)?(?:approximately\\s+|about\\s+)?', 'dividends?', 'obligations?', 'related to'],
   },
   {
     id: 'debt', unit: 'USD', kind: 'stock', forwardBasis: null, defaultBasis: 'actual', description: 'debt outstanding at a date',
@@ -201,7 +204,7 @@ export const metrics: readonly MetricDefinition[] = [
     id: 'btc_held', unit: 'BTC', kind: 'stock', defaultBasis: 'actual', description: 'bitcoins held at a date',
     cues: [
       'held', 'holdings?', 'hold(?:ing)?', 'treasury', 'on hand', 'on (?:our|the) balance sheet', 'HODL', 'owned', 'own', 'accumulate(?:d)? to',
-      '(?:ended|exited|closed|finished) the (?:year|quarter|period|month) with', 'we (?:had|have)',
+      '(?:ended|exited|closed|finished) the (?:year|quarter|period|month) with', 'we (?:now |currently |still )?(?:had|have)', '(?:bitcoin|BTC) reserves?',
       '(?:had|have|were|are|was) (?:worth|valued at|a (?:fair |market )?value)',
     ],
     plausible: { min: 0, max: 2_000_000 },
@@ -234,7 +237,7 @@ export const metrics: readonly MetricDefinition[] = [
     id: 'btc_held_value', unit: 'USD', kind: 'stock', defaultBasis: 'actual', description: 'the value of the bitcoin held at a date',
     cues: [
       '(?:fair )?(?:market )?value of (?:our )?(?:owned )?(?:bitcoins?|BTC)(?: holdings)?', '(?<=(?:bitcoins?|BTC|coins|holdings?|treasury),?(?: which)? )(?:(?:were|was|are|is) )?(?:worth|valued at)',
-      '(?:with )?a (?:fair|market) value of',
+      '(?:with )?a (?:fair|market) value of', '(?:bitcoin|BTC) reserves?',
     ],
     plausible: { min: 10_000, max: 500_000_000_000 },
   },
@@ -263,6 +266,10 @@ export const metrics: readonly MetricDefinition[] = [
   {
     id: 'hashprice', unit: 'USD/(PH/s)/day', impliedByUnit: true, kind: 'price', defaultBasis: 'market', plausible: { min: 1, max: 5000 }, description: 'revenue per unit of hash rate per day',
     cues: ['hash ?price'],
+  },
+  {
+    id: 'btc_yield', unit: '%', kind: 'flow', defaultBasis: 'actual', forwardBasis: 'target', description: "a treasury company's BTC Yield",
+    cues: ['(?:BTC|bitcoin) yields?(?: KPI)?'], plausible: { min: -100, max: 1000 },
   },
   // --- shares and units ---
   {

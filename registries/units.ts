@@ -55,7 +55,8 @@ export const units: UnitEntry[] = [
     aliases: {
       en: ['TH/s', 'TH/S', 'Th/s', 'TH', 'Th', 'Thash/s', 'Thash', 'T/s', 'terahash per second', 'terahashes per second',
         'terahash/s', 'terahash', 'terahashes', 'tera hash'],
-      zh: ['太哈希/秒', '太哈希每秒', '太哈希'],
+      // 太拉 is the machine translation's transliteration of tera
+      zh: ['太哈希/秒', '太哈希每秒', '太哈希', '太拉哈希/秒', '太拉哈希每秒', '太拉哈希'],
     },
     boundAliases: { en: ['T'], zh: [] } },
   { id: 'petahash_per_second', dimension: 'hashrate', canonical: 'TH/s', factor: '1e3', short: 'PH/s',
@@ -118,7 +119,7 @@ export const units: UnitEntry[] = [
   // --- counts ---
   { id: 'unit_count', dimension: 'count', canonical: 'units', factor: '1e0', short: 'units',
     aliases: {
-      en: ['units', 'unit', 'machines', 'machine', 'miners', 'miner', 'rigs', 'servers', 'heaters', 'heater', 'countries',
+      en: ['units', 'unit', 'pieces', 'machines', 'machine', 'miners', 'miner', 'rigs', 'servers', 'heaters', 'heater', 'countries',
         'customers', 'clients', 'sites', 'employees', 'ASICs', 'GPUs', 'containers', 'facilities', 'data centers', 'locations'],
       zh: ['台', '個國家', '个国家', '個客戶', '个客户', '名員工', '名员工', '個礦場', '个矿场', '座礦場', '座矿场'],
     } },

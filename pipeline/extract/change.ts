@@ -17,7 +17,7 @@ export interface Change {
 export function changeOf(text: string, item: Placed, percent: boolean, calendar: CallCalendar): Change | 'unmeasured' | null {
   const before = text.slice(Math.max(0, item.at - 45), item.at);
   const after = text.slice(item.end, item.end + 40);
-  const directionBefore = /(?<![\w-])(?:increase[sd]?|decrease[sd]?|up|down|grew|grow(?:th)?|rose|declined?|fell|drop(?:ped)?|improved?|narrow(?:ed|ing)|widen(?:ed|ing)|higher|lower|jump(?:ed)?|gain(?:ed)?|reduc(?:ed|tion))(?: (?:by|of))?(?: (?:approximately|about|around|roughly|nearly|almost|over|more than|some|just over|just under))?\s*$/i.exec(before);
+  const directionBefore = /(?<![\w-])(?:increase[sd]?|decrease[sd]?|increasing|decreasing|declining|rising|growing|grown|falling|dropping|up|down|grew|grow(?:th)?|rose|declined?|fell|drop(?:ped)?|improved?|narrow(?:ed|ing)|widen(?:ed|ing)|higher|lower|jump(?:ed)?|gain(?:ed)?|reduc(?:ed|tion))(?: (?:by|of))?(?: (?:approximately|about|around|roughly|nearly|almost|over|more than|some|just over|just under))?\s*$/i.exec(before);
   const comparisonAfter = /^\s*(?:(?:more|fewer|less|higher|lower|additional)(?:\s+[a-z]+)?\s+than|(?:increase|decrease|growth|decline|improvement|rise|drop|jump|gain|reduction)\b)/i.exec(after);
   const adjectival = /^\s*(?:year[- ]over[- ]year|quarter[- ]over[- ]quarter|sequential)\s+(?:increase|decrease|growth|decline|improvement|rise|drop|jump|gain|reduction)/i.exec(after);
   // "up 8% sequentially and 56% since the halving": the direction said once covers both
@@ -28,6 +28,14 @@ export function changeOf(text: string, item: Placed, percent: boolean, calendar:
   const phrased = changeKindNear(text, item.at, item.end);
   const nearest = named && (!phrased || named.distance < phrased.distance) ? named.kind : phrased?.kind ?? null;
   let kind = changeKindJustBefore(text.slice(Math.max(0, said - 30), said)) ?? nearest;
+  // "declined by over 7% sequentially, but the network hash rate grew by more than 10%": the kind said once covers both
+  if (!kind && directionBefore) {
+    const earlier = text.slice(0, said);
+    const shared = [...earlier.matchAll(/\b(?:year[- ]over[- ]year|sequential(?:ly)?|quarter[- ]over[- ]quarter)\b/gi)].pop();
+    if (shared && /,\s*(?:but|while|whereas|and)\b|;/.test(earlier.slice(shared.index!))) kind = /sequential|quarter/i.test(shared[0]) ? 'qoq' : 'yoy';
+  }
+  // "a decrease of 83% compared to December 31, 2023", "increased by $17 billion from $41.8 billion at the end of 2024": a change against a date
+  kind ??= kindAgainstDate(text.slice(item.end), calendar);
   if (!kind) return directionBefore ? 'unmeasured' : null;
   if (kind === 'since') kind = sinceQuarterEnd(text, calendar) ?? kind;
   const words = directionBefore ? directionBefore[0] : (comparisonAfter ?? adjectival ?? sharedDirection)![0];
@@ -35,6 +43,18 @@ export function changeOf(text: string, item: Placed, percent: boolean, calendar:
   const direction = directionOf(words, ofLoss) || directionOf(text.slice(Math.max(0, item.at - 90), item.end + 40), ofLoss);
   if (!direction && percent) return null;
   return { kind, direction: direction || 1 };
+}
+
+/** The kind of a change measured against a day said after it: the last quarter's end is sequential, the one a year before year over year. */
+function kindAgainstDate(after: string, calendar: CallCalendar): ChangeKind | null {
+  let date: string | null = null;
+  const day = /^[^.;]{0,20}?\b(?:compared (?:to|with)|versus|vs\.?|from)\s+(?:the end of\s+)?(january|february|march|april|may|june|july|august|september|october|november|december) (\d{1,2}),? (\d{4})/i.exec(after);
+  if (day) date = `${day[3]}-${String(months.indexOf(day[1].toLowerCase()) + 1).padStart(2, '0')}-${day[2].padStart(2, '0')}`;
+  const yearEnd = /^(?:[^.;]|\.(?=\d)){0,20}?\bfrom\s+(?:[^.;]|\.(?=\d)){0,30}?\b(?:at|as of) (?:the )?end of (\d{4})\b/i.exec(after);
+  if (!date && yearEnd) date = `${yearEnd[1]}-12-31`;
+  if (!date) return null;
+  if (date === quarterEndOf(calendar, ...shiftBack(calendar, 1))) return 'qoq';
+  return date === quarterEndOf(calendar, ...shiftBack(calendar, 4)) ? 'yoy' : 'since';
 }
 
 const ordinalQuarter: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4 };

@@ -89,7 +89,8 @@ export function changeKindJustBefore(text: string): 'yoy' | 'qoq' | 'since' | nu
 const pastGuidancePattern = phrasePattern(pastGuidance, 'i');
 
 /** Forward-looking words, unless they speak of guidance already beaten ("exceeding our guidance"). */
-export const isForward = (text: string) => forwardPattern.test(text.replace(pastGuidancePattern, ' '));
+const discourseFuture = /\b(?:you|we|I)(?:'ll|’ll| will) (?:see|note|notice|remind|start|turn|hear|find|recall|mention|walk)\b|\bthat will ever (?:exist|be mined|be created)\b/gi;
+export const isForward = (text: string) => forwardPattern.test(text.replace(pastGuidancePattern, ' ').replace(discourseFuture, ' '));
 export const hasSpecCue = (text: string) => specPattern.test(text);
 const noFactAfterPatterns = noFactAfter.map((p) => new RegExp(p, 'i'));
 const hypotheticalPattern = new RegExp(hypotheticalQuestion, 'i');
@@ -97,5 +98,5 @@ export const isNoFactContext = (before: string, after = '') => noFactPatterns.so
 const hypotheticalPatterns = hypotheticalBefore.map((p) => new RegExp(p, 'i'));
 export const isHypothetical = (before: string) => hypotheticalPatterns.some((p) => p.test(before));
 const aboutOthersPattern = new RegExp(aboutOthers, 'i');
-export const isAboutOthers = (sentence: string) => aboutOthersPattern.test(sentence);
+export const isAboutOthers = (sentence: string) => aboutOthersPattern.test(sentence.replace(/\b(?:outperform\w*|beat(?:ing|s)?|above|ahead of|better than|relative to|compared (?:to|with)|versus|than|performance in|in) the (?:[a-z]+ )?industry(?: average)?/gi, ' '));
 export const isHypotheticalQuestion = (sentence: string) => /\?\s*$/.test(sentence) && hypotheticalPattern.test(sentence);
