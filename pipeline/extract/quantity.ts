@@ -410,7 +410,9 @@ function parseAt(text: string, found: RegExpExecArray, language: Language, asRan
   const denominators: SaidUnit[] = [];
 
   if (digits !== undefined) {
-    if (before !== undefined && /[0-9.,'’/:#*_@]/.test(before)) return excluded();
+    // the Chinese side writes ASCII commas between clauses too ("中東,16%"): after a Chinese character one is no digit group
+    const clauseComma = language === 'zh' && before === ',' && /[\u3400-\u9fff]/.test(text[numberStart - 2] ?? '');
+    if (before !== undefined && /[0-9.,'’/:#*_@]/.test(before) && !clauseComma) return excluded();
     if (before === '-' && /[A-Za-z0-9]/.test(text[numberStart - 2] ?? '') && !asRangeEnd) return excluded();
     if (after !== undefined && /[.,:/]/.test(after) && /\d/.test(text[numberEnd + 1] ?? '')) return excluded();
   }
