@@ -146,6 +146,7 @@ function schemaIssue(reason: string, row: Record<string, unknown>): Row<typeof v
     message: `${reason}; the row was not written.`,
     metric: typeof row.metric === 'string' ? row.metric : null,
     fact_ids: typeof row.fact_id === 'string' ? row.fact_id : null,
+    mention_ids: typeof row.mention_id === 'string' ? row.mention_id : null,
     expected: null,
     actual: JSON.stringify(row).slice(0, 500),
   };

@@ -10,6 +10,8 @@ import { checkConflicts } from '../pipeline/validate/checks/conflict.ts';
 import { checkPeriodSlips } from '../pipeline/validate/checks/period-slip.ts';
 import { checkPlausibility } from '../pipeline/validate/checks/plausibility.ts';
 import { checkUnitMisstatements } from '../pipeline/validate/checks/unit-misstatement.ts';
+import { checkTranslationReason } from '../pipeline/validate/checks/translation.ts';
+import { translationCheckRegistry } from './translation-checks.ts';
 
 export type Severity = Row<typeof validationIssues>['severity'];
 
@@ -53,6 +55,15 @@ export const checkRegistry: readonly CheckDefinition[] = [
     severity: 'warning',
     run: checkPeriodSlips,
   },
+  // one check per reason of the translation registry, so each kind of translation error is its own name
+  ...translationCheckRegistry.map(
+    (t): CheckDefinition => ({
+      name: `translation_${t.reason}`,
+      description: `Chinese translation of a bilingual call, ${t.label}: ${t.description}`,
+      severity: 'warning',
+      run: (doc) => checkTranslationReason(doc, t.reason),
+    }),
+  ),
 ];
 
 export const checkByName = new Map(checkRegistry.map((c) => [c.name, c]));

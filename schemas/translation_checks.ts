@@ -3,7 +3,8 @@ import { defineTable, double, integer, text } from './columns.ts';
 
 export const translationChecks = defineTable({
   name: 'translation_checks',
-  description: 'One row per English quantity of a bilingual document, with its counterpart in the Chinese translation.',
+  description:
+    'One row per English quantity with a unit of a bilingual document, with its counterpart in the Chinese translation and what the translation checks found; a bare English number has a row only when a check finds its counterpart wrong.',
   grain: 'English quantity of a bilingual document',
   key: ['doc_id', 'en_mention_id'],
   schema: z.object({
@@ -11,7 +12,9 @@ export const translationChecks = defineTable({
     paragraph_index: integer('Paragraph of the quantity'),
     en_mention_id: text('The English mention'),
     zh_mention_id: text('The Chinese mention it was matched with').nullable(),
-    status: z.enum(['match', 'mismatch', 'missing']).describe('match, mismatch (a number is there but differs) or missing'),
+    status: z.enum(['match', 'mismatch', 'missing']).describe('match, mismatch (a counterpart is there but a check finds it differs: see reasons) or missing (no counterpart)'),
+    reasons: text('What differs, ; separated, from the translation check registry: value_scale, unit_classifier, qualifier, change_basis, sign_nature; empty when nothing does'),
+    explanation: text('What differs, one sentence per reason, quoting both phrases').nullable(),
     en_surface: text('The English phrase'),
     zh_surface: text('The Chinese phrase, where one was matched').nullable(),
     en_value: double('English value, canonical unit'),

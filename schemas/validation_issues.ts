@@ -13,6 +13,7 @@ export const validationIssues = defineTable({
     message: text('What is wrong, in a sentence'),
     metric: text('Metric concerned').nullable(),
     fact_ids: text('Facts concerned, ; separated').nullable(),
+    mention_ids: text('Quantity mentions concerned, ; separated: for a translation check the English mention, then its Chinese counterpart').nullable(),
     expected: text('What the check expected').nullable(),
     actual: text('What it found').nullable(),
   }),

@@ -1,84 +1,110 @@
 import type { Row } from '../../schemas/columns.ts';
-import type { mentions, translationChecks } from '../../schemas/index.ts';
+import type { translationChecks } from '../../schemas/index.ts';
+import { ambiguousPrefixes, translationCheckRegistry, type TranslationReason } from '../../registries/translation-checks.ts';
 import type { DocumentForChecks } from './document-checks.ts';
+import { pairContext, type Mention } from './translation/pair.ts';
+import { close, prefixReadings, sameValues } from './translation/value-scale.ts';
 
-type Mention = Row<typeof mentions>;
 type TranslationCheck = Row<typeof translationChecks>;
 
-/** Values are canonical on both sides, so a faithful translation differs only by rounding of 萬/億 forms. */
-const SAME_VALUE = 0.005;
+/** What one translation check found wrong with a pair. */
+export interface TranslationFinding {
+  reason: TranslationReason;
+  sentence: string;
+}
 
 /**
- * Each English quantity with a unit, looked for in the Chinese translation of its paragraph: the
- * English is authoritative, so what the translation loses or garbles is what gets reported.
- * A Chinese quantity answers for one English quantity at most.
+ * Each English quantity of a bilingual paragraph, looked for in its Chinese translation and
+ * compared by every check of the translation registry: the English is authoritative, so what the
+ * translation loses or garbles is what gets reported. A Chinese quantity answers for one English
+ * quantity at most. A bare English number ("98 more than the 1,114") gets a row only when a check
+ * finds its counterpart wrong.
  */
 export function checkTranslation(doc: DocumentForChecks): TranslationCheck[] {
-  const bilingual = new Set(doc.paragraphs.filter((p) => p.text_en !== null && p.text_zh !== null).map((p) => p.paragraph_index));
+  return compareTranslation(doc).map((c) => c.row);
+}
+
+/** The rows of `checkTranslation`, each with the findings that made it (one per reason) and the Chinese clause they read. */
+export function compareTranslation(doc: DocumentForChecks): { row: TranslationCheck; findings: TranslationFinding[]; zhClause: string | null }[] {
+  const bilingual = new Map(doc.paragraphs.filter((p) => p.text_en !== null && p.text_zh !== null).map((p) => [p.paragraph_index, p]));
   const byParagraph = new Map<number, { en: Mention[]; zh: Mention[] }>();
-  for (const m of [...doc.mentions].sort((a, b) => a.char_start - b.char_start)) {
+  const sorted = [...doc.mentions].sort((a, b) => a.char_start - b.char_start);
+  for (const m of sorted) {
     if (!bilingual.has(m.paragraph_index)) continue;
-    if (m.language === 'en' && m.unit === '') continue;
     const slot = byParagraph.get(m.paragraph_index) ?? { en: [], zh: [] };
     slot[m.language].push(m);
     byParagraph.set(m.paragraph_index, slot);
   }
-  const rows: TranslationCheck[] = [];
+  const documentZh = sorted.filter((m) => m.language === 'zh').map((m) => m.surface);
+  const rows: ReturnType<typeof compareTranslation> = [];
   for (const index of [...byParagraph.keys()].sort((a, b) => a - b)) {
+    const paragraph = bilingual.get(index)!;
     const { en, zh } = byParagraph.get(index)!;
-    rows.push(...pairParagraph(doc.document.doc_id, en, zh));
+    const partners = pairParagraph(en, zh, paragraph.text_zh ?? '', paragraph.zh_char_start ?? 0);
+    for (const e of en) {
+      const z = partners.get(e) ?? null;
+      const pair = z ? pairContext(paragraph, e, z, en, documentZh) : null;
+      const findings = pair ? findingsOf(pair) : [];
+      if (e.unit === '' && findings.length === 0) continue;
+      const row: TranslationCheck = {
+        doc_id: doc.document.doc_id,
+        paragraph_index: e.paragraph_index,
+        en_mention_id: e.mention_id,
+        zh_mention_id: z?.mention_id ?? null,
+        status: !z ? 'missing' : findings.length ? 'mismatch' : 'match',
+        reasons: findings.map((f) => f.reason).join(';'),
+        explanation: findings.length ? findings.map((f) => f.sentence).join(' ') : null,
+        en_surface: e.surface,
+        zh_surface: z?.surface ?? null,
+        en_value: e.value,
+        zh_value: z?.value ?? null,
+        unit: e.unit,
+      };
+      rows.push({ row, findings, zhClause: pair ? pair.zhClause.trim() : null });
+    }
   }
   return rows;
+}
+
+function findingsOf(pair: ReturnType<typeof pairContext>): TranslationFinding[] {
+  return translationCheckRegistry.flatMap((check) => {
+    const sentence = check.compare(pair);
+    return sentence ? [{ reason: check.reason, sentence }] : [];
+  });
 }
 
 /**
  * Pairs one paragraph's quantities in rounds, so a faithful pair is never spoiled by an earlier
  * near miss: first equal values (in the same unit, or a bare Chinese number, where the
  * translation dropped the unit word), then an equal value in another unit (the unit garbled),
- * then the nearest value in the same unit (the number garbled).
+ * then the nearest value in the same unit (the number garbled), then a reading of an ambiguous
+ * scale (730 萬兆哈希). Bare English numbers come last and take only an equal value.
  */
-function pairParagraph(docId: string, en: Mention[], zh: Mention[]): TranslationCheck[] {
-  const partner = new Map<Mention, { zh: Mention | null; status: TranslationCheck['status'] }>();
+function pairParagraph(en: Mention[], zh: Mention[], zhText: string, zhStart: number): Map<Mention, Mention> {
+  const partner = new Map<Mention, Mention>();
   const used = new Set<Mention>();
-  const round = (status: TranslationCheck['status'], pick: (e: Mention, free: Mention[]) => Mention | undefined) => {
-    for (const e of en) {
+  const round = (candidates: Mention[], pick: (e: Mention, free: Mention[]) => Mention | undefined) => {
+    for (const e of candidates) {
       if (partner.has(e)) continue;
       const z = pick(e, zh.filter((c) => !used.has(c)));
       if (!z) continue;
       used.add(z);
-      partner.set(e, { zh: z, status });
+      partner.set(e, z);
     }
   };
-  round('match', (e, free) => free.find((z) => z.unit === e.unit && sameValues(e, z)) ?? free.find((z) => z.unit === '' && sameValues(e, z)));
-  round('mismatch', (e, free) => free.find((z) => z.unit !== e.unit && z.unit !== '' && sameValues(e, z)));
-  round('mismatch', (e, free) =>
+  const withUnit = en.filter((e) => e.unit !== '');
+  round(withUnit, (e, free) => free.find((z) => z.unit === e.unit && sameValues(e, z)) ?? free.find((z) => z.unit === '' && sameValues(e, z)));
+  round(withUnit, (e, free) => free.find((z) => z.unit !== e.unit && z.unit !== '' && sameValues(e, z)));
+  round(withUnit, (e, free) =>
     free.filter((z) => z.unit === e.unit).sort((a, b) => distance(e, a) - distance(e, b) || a.char_start - b.char_start)[0],
   );
-  return en.map((e) => {
-    const found = partner.get(e) ?? { zh: null, status: 'missing' as const };
-    return {
-      doc_id: docId,
-      paragraph_index: e.paragraph_index,
-      en_mention_id: e.mention_id,
-      zh_mention_id: found.zh?.mention_id ?? null,
-      status: found.status,
-      en_surface: e.surface,
-      zh_surface: found.zh?.surface ?? null,
-      en_value: e.value,
-      zh_value: found.zh?.value ?? null,
-      unit: e.unit,
-    };
-  });
-}
-
-function close(a: number, b: number): boolean {
-  return Math.abs(a - b) <= SAME_VALUE * Math.max(Math.abs(a), Math.abs(b));
-}
-
-function sameValues(e: Mention, z: Mention): boolean {
-  if (!close(e.value, z.value)) return false;
-  if (e.value_high === null || z.value_high === null) return e.value_high === z.value_high;
-  return close(e.value_high, z.value_high);
+  const zhCps = Array.from(zhText);
+  const after = (z: Mention) => zhCps.slice(z.char_end - zhStart, z.char_end - zhStart + 12).join('');
+  round(withUnit, (e, free) =>
+    free.find((z) => prefixReadings(z, after(z), ambiguousPrefixes)?.readings.some((r) => r.unit === e.unit && close(r.value, e.value))),
+  );
+  round(en.filter((e) => e.unit === ''), (e, free) => free.find((z) => sameValues(e, z)));
+  return partner;
 }
 
 /** How far apart two values are, relative to their size: 7.3 million against 730 is far, 7.3 against 7.9 near. */

@@ -54,11 +54,34 @@ describe.skipIf(!hasRealCorpus)('checks on the real CAN-2024Q3 transcript', () =
   it('checks the translation of the quantities and finds where it differs', () => {
     const rows = checkTranslation(doc);
     const english = doc.mentions.filter((m) => m.language === 'en' && m.unit !== '');
-    expect(rows).toHaveLength(english.length);
+    expect(rows.filter((r) => r.unit !== '')).toHaveLength(english.length);
     expect(new Set(rows.map((r) => r.paragraph_index)).size).toBeGreaterThan(30);
     expect(rows.filter((r) => r.status === 'match').length).toBeGreaterThan(rows.length * 0.9);
-    // "$7.9 per terahash per second" comes out as a plain "7.9 美元"
-    expect(rows.some((r) => r.status !== 'match')).toBe(true);
-    expect(rows.find((r) => r.en_surface === '$7.9 per terahash per second')).toMatchObject({ status: 'mismatch', zh_surface: '7.9 美元' });
+    // "每太拉哈希每秒 7.9 美元" is a faithful price per terahash: 太拉 is the translation's "tera"
+    expect(rows.find((r) => r.en_surface === '$7.9 per terahash per second')).toMatchObject({ status: 'match' });
+  });
+
+  // The real translation errors of the call, each with its reason; nothing else is flagged.
+  const translationErrors: [what: string, enSurface: string, reason: string, says: RegExp][] = [
+    ['"10-plus" loses its plus', '10-plus joules per terahash', 'qualifier', /more than the number.*exact number/],
+    ['"sequentially" turned into "continuously"', '50%', 'change_basis', /連續 \("continuously"\)/],
+    ['a charge that reads as net profit', '$27 million', 'sign_nature', /loss or charge.*淨利潤/],
+    ['bitcoins counted as people', '98', 'unit_classifier', /98 人.*people.*BTC/],
+    ['bitcoins counted as people', '1,114', 'unit_classifier', /1,114 人.*people.*BTC/],
+    ['兆 as tera beside 兆瓦 as mega', '7.3 million terahash per second', 'value_scale', /730 萬兆哈希.*7\.3 million TH\/s.*7\.3 TH\/s.*30 兆瓦/],
+  ];
+
+  it.each(translationErrors)('flags the translation error: %s', (_what, enSurface, reason, says) => {
+    const row = checkTranslation(doc).find((r) => r.en_surface === enSurface && r.reasons !== '');
+    expect(row).toMatchObject({ status: 'mismatch', reasons: reason });
+    expect(row?.explanation).toMatch(says);
+    const issue = issues.find((i) => i.check === `translation_${reason}` && i.mention_ids?.startsWith(`${row?.en_mention_id};`));
+    expect(issue?.severity).toBe('warning');
+  });
+
+  it('flags nothing else in the translation', () => {
+    const flagged = checkTranslation(doc).filter((r) => r.status === 'mismatch').map((r) => r.en_surface);
+    expect(flagged.sort()).toEqual(translationErrors.map(([, en]) => en).sort());
+    expect(issues.filter((i) => i.check.startsWith('translation_'))).toHaveLength(translationErrors.length);
   });
 });

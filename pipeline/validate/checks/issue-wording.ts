@@ -13,6 +13,7 @@ export function issueRow(docId: string, check: string, fields: Pick<Issue, 'seve
     message: fields.message,
     metric: fields.metric ?? null,
     fact_ids: fields.fact_ids ?? null,
+    mention_ids: fields.mention_ids ?? null,
     expected: fields.expected ?? null,
     actual: fields.actual ?? null,
   };
