@@ -98,15 +98,15 @@ function translationSection(checks: readonly Row<typeof translationChecks>[]): s
   if (checks.length === 0) return '';
   const count = (s: string) => checks.filter((c) => c.status === s).length;
   const problems = count('mismatch') + count('missing');
-  // a match needs no reading; only what the translation got wrong is listed
+  // a match needs no reading; only what the translation got wrong is listed, with why
   const rows = checks.filter((c) => c.status !== 'match').map(
     (c) =>
-      `<tr class="status-${e(c.status)}"><td class="num">${c.paragraph_index}</td><td>${e(c.status)}</td><td>${e(c.en_surface)}</td><td>${e(c.zh_surface)}</td>` +
-      `<td class="num">${e(formatNumber(c.en_value))}</td><td class="num">${e(formatNumber(c.zh_value))}</td><td>${e(c.unit)}</td></tr>`,
+      `<tr class="status-${e(c.status)}"><td class="num">${c.paragraph_index}</td><td>${e(c.status)}</td><td>${e(c.reasons.split(';').filter(Boolean).join(', '))}</td>` +
+      `<td>${e(c.en_surface)}</td><td>${e(c.zh_surface)}</td><td>${e(c.explanation ?? (c.status === 'missing' ? 'No Chinese quantity of this value in the translation of the paragraph.' : ''))}</td></tr>`,
   );
   return (
-    `<details class="translation"${problems ? ' open' : ''}><summary>Translation checks: ${count('match')} match, ${count('mismatch')} mismatch, ${count('missing')} missing (the table lists the mismatches and omissions)</summary>` +
-    '<table><thead><tr><th>¶</th><th>status</th><th>English</th><th>Chinese</th><th>English value</th><th>Chinese value</th><th>unit</th></tr></thead>' +
+    `<details class="translation"${problems ? ' open' : ''}><summary>Translation checks: ${count('match')} match, ${count('mismatch')} mismatch, ${count('missing')} missing (the table lists the mismatches, with the reason, and the omissions)</summary>` +
+    '<table><thead><tr><th>¶</th><th>status</th><th>reason</th><th>English</th><th>Chinese</th><th>what differs</th></tr></thead>' +
     `<tbody>${rows.join('\n')}</tbody></table></details>`
   );
 }
