@@ -47,7 +47,44 @@ const statingRoles = new Set(['executive', 'investor_relations', 'analyst']);
 
 /** Words that join two numbers of one metric: "from $93,000 to $82,100", "40 EH/s by 2025 and 50 EH/s by 2026". */
 const linkedPhrase =
-  /^[^,;.]{0,40}?,?\s*(?:[a-z-]+\s+){0,2}\b(?:to|and|or|from|versus|vs\.?|compared (?:to|with)|compares? (?:to|with)|against|then|over)\s+(?:[a-z-]+\s+){0,3}$/i;
+  /^[^,;.]{0,40}?,?\s*(?:[a-z-]+\s+){0,2}\b(?:to|and|or|from|versus|vs\.?|compared (?:to|with)|compares? (?:to|with)|against|then|over|now)\s+(?:[a-z-]+\s+){0,3}$/i;
+
+/** Words before an amount that make it the guidance a result is measured against. */
+const guidanceBefore =
+  /\b(?:beat|beating|exceed\w*|above|ahead of|in line with|met|compared (?:to|with)|versus|vs\.?)\s+(?:the |our )?(?:(?:previous(?:ly)?|prior|original) )?(?:(?:issued|provided|given) )?guidance(?: range)?\s+(?:of\s+)?(?:approximately\s+|about\s+)?$/i;
+
+/** The largest hash rate one machine has: a fleet or a network is larger. */
+const oneMachineMax = 2000;
+
+/**
+ * "we purchased an additional 32,470 bitcoin in Q4": bitcoin bought in a period is a change of
+ * the holdings, of the kind the period says (the quarter, the year, or since an event); with no
+ * period said, no fact.
+ */
+function bitcoinBought(text: string, item: Placed): { kind: ChangeKind; direction: number } | null {
+  const before = text.slice(Math.max(0, item.at - 80), item.at);
+  if (item.q.unit !== 'BTC' || !/\b(?:purchased|bought|acquired|added|accumulated)\b(?:\s+(?:an?|additional|approximately|about|roughly|around|over|nearly|another|a further|a total of|more than)){0,3}\s*$/i.test(before)) return null;
+  if (/\b(?:sold|mined|produced)\b/i.test(before.slice(-40))) return null;
+  const kind: ChangeKind | null = /\bsince\b|\b(?:over|in|during) the (?:last|past) \d+ (?:months|weeks|days)\b/i.test(text)
+    ? 'since'
+    : /\b(?:during|for|over|throughout|across) the (?:full |whole |fiscal )?year\b|\bfull[- ]year\b/i.test(text)
+      ? 'yoy'
+      : /\b(?:in|during) (?:the )?(?:quarter|Q[1-4]|(?:first|second|third|fourth) quarter)\b|\bthis quarter\b/i.test(text)
+        ? 'qoq'
+        : null;
+  return kind ? { kind, direction: 1 } : null;
+}
+
+const quarterOrdinals: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, one: 1, two: 2, three: 3, four: 4 };
+
+/** "by the end of the third quarter, ... had accumulated orders": a deadline already past is no plan. */
+function withoutPastDeadlines(text: string, calendar: CallCalendar): string {
+  return text.replace(/\bby (?:the )?end of (?:the )?(?:(first|second|third|fourth) quarter|q([1-4])|quarter (one|two|three|four))(?: of (\d{4}))?/gi, (m, o: string, qd: string, w: string, y: string) => {
+    const quarter = quarterOrdinals[(o ?? w ?? '').toLowerCase()] ?? Number(qd);
+    const year = y ? Number(y) : calendar.year;
+    return year * 4 + quarter <= calendar.year * 4 + calendar.quarter ? ' '.repeat(m.length) : m;
+  });
+}
 
 /** A bare number that is a change in the unit of the sentence's subject: "1,200 more than at the end of the prior quarter". */
 const countChangeAfter = /^\s*(?:more|fewer|additional|less)\b/i;
@@ -98,7 +135,7 @@ function classifySentence(s: Sentence, p: Paragraph, placed: Placed[], calendar:
   );
   if (!usable.length || isHypotheticalQuestion(text)) return [];
   const lastOfUnit = new Map<string, { metric: MetricDefinition; end: number; value: number }>();
-  let lastLevel: { metric: MetricDefinition; end: number } | null = null;
+  let lastLevel: { metric: MetricDefinition; end: number; period: string } | null = null;
   const cues = bindCues(text, usable);
   const models = findModels(text);
   const regions = findRegions(text);
@@ -111,16 +148,23 @@ function classifySentence(s: Sentence, p: Paragraph, placed: Placed[], calendar:
     const before = text.slice(Math.max(0, at - 150), at);
     if (isNoFactContext(before, text.slice(end, end + 30))) continue;
     const clause = clauseAround(text, at, end);
-    const forward = isForward(text.slice(clause.start, clause.end));
+    const forward = isForward(withoutPastDeadlines(text.slice(clause.start, clause.end), calendar));
     const measured = changeOf(text, item, q.unit === '%', calendar);
     // "increased by $25 million in Q4 versus Q3" with no way to tell the comparison: no fact
     if (measured === 'unmeasured') continue;
-    const change = measured;
+    const bought = measured ? null : bitcoinBought(text, item);
+    const change = measured ?? bought;
     const cue = cues.get(item);
     const linked = linkedMetric(text, placed, item, lastOfUnit.get(unitClass(q)));
 
     let metric: MetricDefinition | undefined;
-    if (q.unit === '%') {
+    // "revenue of $74 million, above our guidance of $73 million": the guidance for the same metric and period
+    const guidanceOf: { metric: MetricDefinition; end: number; period: string } | null = !change && q.unit && lastLevel?.metric.unit === q.unit && guidanceBefore.test(before) ? lastLevel : null;
+    if (guidanceOf) {
+      metric = guidanceOf.metric;
+    } else if (bought) {
+      metric = metricById.get('btc_held');
+    } else if (q.unit === '%') {
       metric = change ? changedMetric(text, item, cue, lastLevel, subject) : cue?.metric.unit === '%' ? cue.metric : linked;
     } else if (!q.unit) {
       // a bare count said as a change of the sentence's subject: "1,200 more than last quarter"
@@ -140,6 +184,9 @@ function classifySentence(s: Sentence, p: Paragraph, placed: Placed[], calendar:
       metric = linked;
     }
     if (!metric && q.unit === 'TH/s' && nearestEntity(models, at, end, 60) && hasSpecCue(text)) metric = metricById.get('product_hashrate');
+    // no fleet or network runs at 2 PH/s or less: such a hash rate is one machine's
+    const oneMachine = q.unit === 'TH/s' && !change && (q.valueHigh ?? q.value) <= oneMachineMax;
+    if (oneMachine) metric = metricById.get('product_hashrate');
     const line = !metric || (!cue && linked === metric) ? revenueLineBefore(text, item, index > 0 ? usable[index - 1].end : 0) : undefined;
     if (line) metric = line.metric;
     metric ??= fallbackMetric(text, item, forward, calendar, clause);
@@ -155,6 +202,11 @@ function classifySentence(s: Sentence, p: Paragraph, placed: Placed[], calendar:
       metric = metricById.get(metric.plannedAs)!;
     } else if (metric.actualAs && !forward) {
       metric = metricById.get(metric.actualAs)!;
+    }
+    // "convertible debt, $6.2 billion in '24 and $2 billion in '25": debt dated by a year or quarter, not a balance, was raised in it
+    if (metric.id === 'debt' && !change && !/\b(?:outstanding|as of|as at|at (?:the )?(?:end|year-end|quarter-end)|balance|due|matur\w*)\b/i.test(text.slice(clause.start, clause.end))) {
+      const said = statedPeriod({ text, at, end, leftLimit: Math.max(index > 0 ? usable[index - 1].end : 0, clause.start), rightLimit: Math.min(index + 1 < usable.length ? usable[index + 1].at : text.length, clause.end), firstAt: usable[0].at }, 'flow', calendar, false);
+      if (said && /^\d{4}(?:Q[1-4]|H[12])?$/.test(said) && said !== `${calendar.year}Q${calendar.quarter}`) metric = metricById.get('financing')!;
     }
     const unit = q.unit === 'USD' && (metric.unit === 'USD/share' || metric.unit === 'USD/kWh') ? metric.unit : q.unit || metric.unit;
     if (!change && !canDescribe(metric, item)) continue;
@@ -180,7 +232,9 @@ function classifySentence(s: Sentence, p: Paragraph, placed: Placed[], calendar:
     const plannable = metric.kind !== 'stock' || metric.unit === 'TH/s' || metric.unit === 'MW';
     const ahead = forward || (plannable && isFuturePeriod(resolvePeriod(limits, metric.kind === 'spec' ? 'stock' : metric.kind, calendar, false), calendar, true));
     if (metric.plannedAs && ahead) metric = metricById.get(metric.plannedAs)!;
-    const basis = basisOf(metric, ahead, model !== null && (metric.entityFromModel ?? false));
+    // "delivering models with approximately 17 joules per terahash": an efficiency said of products, no model named, is their spec
+    const ofProducts = metric.kind === 'spec' && !metric.ofOneModelAs && !forward && !model && /\b(?:models?|machines?|products?|series)\b/i.test(text.slice(clause.start, clause.end)) && !/\bfleets?\b|\bminers\b/i.test(text);
+    const basis = ofProducts ? 'spec' : guidanceOf ? 'guidance' : oneMachine && forward && !model ? 'target' : basisOf(metric, ahead, model !== null && (metric.entityFromModel ?? false));
     let value = q.value;
     let valueHigh = q.valueHigh;
     const negate = () => ([value, valueHigh] = [-(valueHigh ?? value), valueHigh === null ? null : -value]);
@@ -194,7 +248,7 @@ function classifySentence(s: Sentence, p: Paragraph, placed: Placed[], calendar:
     }
     // a fleet's efficiency is a state at a date; a model's rating is not
     const kind = metric.kind === 'spec' && basis !== 'spec' ? 'stock' : metric.kind;
-    let period = resolvePeriod(limits, kind, calendar, basis === 'guidance' || basis === 'target');
+    let period: string = guidanceOf?.period ?? resolvePeriod(limits, kind, calendar, basis === 'guidance' || basis === 'target');
     // a change is stated of the new value: an earlier period named beside it is what it is compared with
     if (change && isEarlierPeriod(period, calendar)) period = resolvePeriod({ ...limits, leftLimit: at, rightLimit: end, firstAt: 0 }, kind, calendar, false);
     const planned = basis === 'guidance' || basis === 'target';
@@ -227,7 +281,7 @@ function classifySentence(s: Sentence, p: Paragraph, placed: Placed[], calendar:
     });
     if (!change) {
       lastOfUnit.set(unitClass(q), { metric, end, value });
-      lastLevel = { metric, end };
+      lastLevel = { metric, end, period };
     }
   }
   return facts;
@@ -238,7 +292,7 @@ function classifySentence(s: Sentence, p: Paragraph, placed: Placed[], calendar:
  * was $X, and gross margin improved 5%"), else the level it follows ("stood at 12.6 EH/s, up
  * 140%"), else the sentence's cue or the subject carried over from the sentence before.
  */
-function changedMetric(text: string, item: Placed, cue: CueMatch | undefined, lastLevel: { metric: MetricDefinition; end: number } | null, subject: string | null): MetricDefinition | undefined {
+function changedMetric(text: string, item: Placed, cue: CueMatch | undefined, lastLevel: { metric: MetricDefinition; end: number; period: string } | null, subject: string | null): MetricDefinition | undefined {
   const ownClause = cue && (cue.start >= item.end || !/,/.test(text.slice(cue.end, item.at)));
   if (cue && (!lastLevel || (cue.start >= lastLevel.end && ownClause))) return cue.metric;
   if (lastLevel) return lastLevel.metric;
@@ -426,6 +480,8 @@ function distanceOf(text: string, cue: CueMatch, item: Placed): number | null {
     const between = text.slice(item.end, cue.start);
     // "1.2 gigawatts of power": a cue joined by "of" describes the number it follows
     if (/^\s+(?:of|in)\s+$/.test(between) && item.q.unit !== '%') return 0.5;
+    // "we received $50 million from our preferred shares financing": money received from a source names it
+    if (/^\s+from\s+(?:our |the |its |their |a |an )?(?:[a-z-]+\s+){0,2}$/i.test(between) && /\b(?:received|raised|collected|drew|generated|secured)\s+(?:approximately |about |roughly |over |nearly )?$/i.test(text.slice(Math.max(0, item.at - 40), item.at))) return between.length;
     if (between.length > RIGHT_REACH || /[;,.]/.test(between.replace(/\d[.,]\d/g, '')) || /\b(?:than|compared|versus|from)\b/i.test(between)) return null;
     return between.length * 1.5 + 3;
   }
@@ -491,6 +547,8 @@ function linkedMetric(text: string, placed: Placed[], item: Placed, last: { metr
   for (const other of placed) {
     if (other.at >= last.end && other.end <= item.at) between = between.replace(other.q.surface, ' ');
   }
+  // "$63,500 on September 30, 2024, versus around $62,000 on June 30": the dates between say when, not what
+  between = between.replace(/\b(?:on|as of|at) (?:january|february|march|april|may|june|july|august|september|october|november|december) \d{1,2}(?:, \d{4})?,?/gi, ' ');
   if (between.length > 60 || /[.;?!]/.test(between) || !linkedPhrase.test(between)) return undefined;
   return last.metric;
 }

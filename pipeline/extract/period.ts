@@ -4,7 +4,7 @@
  * "by mid-2025" a half, "next year" a year.
  */
 
-import { fiscalQuarterRange, lastDayOfMonth, shiftQuarter } from '../fiscal-calendar.ts';
+import { addDays, fiscalQuarterRange, lastDayOfMonth, shiftQuarter } from '../fiscal-calendar.ts';
 
 export interface CallCalendar {
   year: number;
@@ -32,6 +32,12 @@ function lastYearEnd(c: CallCalendar): string {
  */
 function monthPeriod(c: CallCalendar, month: number, year: number | null, forward: boolean): string {
   const [qy, qm] = c.quarterEnd.split('-').map(Number);
+  // "In early November, we signed ...", said in a late-November call of the September quarter: an event before the call is the call's quarter
+  if (!forward && year === null) {
+    const after = (month - qm + 12) % 12;
+    const callMonthsAfter = c.callDate ? (Number(c.callDate.slice(5, 7)) - qm + 12) % 12 : 3;
+    if (after >= 1 && after <= callMonthsAfter) return `${c.year}Q${c.quarter}`;
+  }
   let y = year;
   if (y === null) {
     const monthsAfter = (month - qm + 12) % 12;
@@ -50,8 +56,14 @@ export function quarterEndOf(calendar: CallCalendar, year: number, quarter: numb
   return fiscalQuarterRange(year, quarter, calendar.fiscalYearEndMonth).end;
 }
 
-function yearOf(raw: string | undefined, calendar: CallCalendar): number | null {
+/** The year a call is held in, for "this year", "last year", "next year": a fourth-quarter call held after its year ended speaks from the next one. */
+function spokenYear(c: CallCalendar): number {
+  return c.callDate && c.callDate.slice(0, 4) > c.quarterEnd.slice(0, 4) && c.quarter === 4 ? c.year + 1 : c.year;
+}
+
+function yearOf(raw: string | undefined, calendar: CallCalendar, relativeToCall = false): number | null {
   if (!raw) return null;
+  if (relativeToCall && /^(?:next|last|this|prior|previous) year$/i.test(raw.trim())) calendar = { ...calendar, year: spokenYear(calendar) };
   const r = raw.toLowerCase().replace(/['’]/g, '');
   if (/^\d{4}$/.test(r)) return Number(r);
   if (/^\d{2}$/.test(r)) return 2000 + Number(r);
@@ -97,6 +109,16 @@ const periodRules: readonly PeriodRule[] = [
   // the day of the call: "as we speak", "today", "as of yesterday"
   // without the call's day, a level said "today" is the call's quarter, as the contract allows
   { pattern: /\b(?:as we speak|as of (?:today|yesterday|this morning|now)|today|right now)\b/gi, resolve: (_m, c) => c.callDate ?? `${c.year}Q${c.quarter}` },
+  // "as of last Friday": the weekday before the call
+  {
+    pattern: /\b(?:as of |on )?last (monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/gi,
+    resolve: (m, c) => {
+      if (!c.callDate) return null;
+      const weekday = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'].indexOf(m[1].toLowerCase());
+      const back = ((new Date(`${c.callDate}T00:00:00Z`).getUTCDay() - weekday + 6) % 7) + 1;
+      return addDays(c.callDate, -back);
+    },
+  },
   // the end of a month: "at the end of September"
   {
     pattern: /\bend of (january|february|march|april|may|june|july|august|september|october|november|december)(?:,? (\d{4}))?\b/gi,
@@ -144,11 +166,11 @@ const periodRules: readonly PeriodRule[] = [
   {
     pattern: new RegExp(`\\b(?:(first|second) half(?: of)?(?: fiscal)? ${yearWords}|(first|second) half|H([12]) ${yearWords}|mid-?(?:year )?${yearWords}|middle of ${yearWords})`, 'gi'),
     resolve: (m, c) => {
-      if (m[1]) return `${yearOf(m[2], c)}H${m[1].toLowerCase() === 'first' ? 1 : 2}`;
+      if (m[1]) return `${yearOf(m[2], c, true)}H${m[1].toLowerCase() === 'first' ? 1 : 2}`;
       if (m[3]) return `${c.year}H${m[3].toLowerCase() === 'first' ? 1 : 2}`;
       if (m[4]) return `${yearOf(m[5], c)}H${m[4]}`;
       // "by mid-2025", "by the middle of next year": the first half, as the contract reads it
-      const y = yearOf(m[6] ?? m[7], c);
+      const y = yearOf(m[6] ?? m[7], c, true);
       return y ? `${y}H1` : null;
     },
   },
@@ -186,9 +208,9 @@ const periodRules: readonly PeriodRule[] = [
   },
   // a year: "full year 2024", "fiscal 2025", "for 2025", "next year", "by 2026"
   {
-    pattern: new RegExp(`\\b(?:(?:full|fiscal|calendar)[- ]year(?: of)? ${yearWords}|fiscal ${yearWords}|(?:for|in|by|during|throughout) ${yearWords}|(next year|this year)|(full[- ]year|for the year))\\b`, 'gi'),
+    pattern: new RegExp(`\\b(?:(?:full|fiscal|calendar)[- ]year(?: of)? ${yearWords}|fiscal ${yearWords}|(?:for|in|by|during|throughout) ${yearWords}|(next year|this year)|(full[- ]year|for the year)|(last year))\\b`, 'gi'),
     resolve: (m, c) => {
-      const y = yearOf(m[1] ?? m[2] ?? m[3] ?? m[4], c);
+      const y = yearOf(m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[6], c, true);
       if (y) return String(y);
       return m[5] ? String(c.year) : null;
     },
@@ -249,7 +271,9 @@ export function statedPeriod(context: PeriodContext, kind: PeriodKind, calendar:
       if (/\b(?:due|matur\w*|puts?(?: right| option| date)?|exercisable|redeemable|callable|expir\w*)\b[^.;]*$/i.test(lead)) continue;
       // "an order for 3,800 miners, with delivery planned for the fourth quarter": the delivery's date, not the order's
       if (!context.delivery && /\b(?:deliver(?:y|ies|ed)|shipments?)\b[^.;,]{0,30}$/i.test(lead)) continue;
-      const own = start >= context.leftLimit && end <= context.rightLimit;
+      // "from $41.8 billion at the end of 2024 to $58.9 billion": a phrase said right after the previous number is its own
+      const ofPrevious = context.leftLimit > 0 && end <= context.at && /^\s*(?:[a-z]+\s+){0,2}$/i.test(context.text.slice(context.leftLimit, start)) && /^\s*,?\s*(?:to|and|versus|vs\.?|compared (?:to|with))\s+(?:(?:approximately|about|around|roughly|nearly|over)\s+)?$/i.test(context.text.slice(end, context.at));
+      const own = start >= context.leftLimit && end <= context.rightLimit && !ofPrevious;
       const sentenceLeading = end <= context.firstAt;
       if (!own && !sentenceLeading) continue;
       const slot = own ? best : leading;
