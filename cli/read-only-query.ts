@@ -19,13 +19,25 @@ export interface QueryResult {
 const cellText = (v: unknown): string =>
   v === null || v === undefined ? 'NULL' : typeof v === 'number' ? plainNumber(v) : typeof v === 'string' ? v : JSON.stringify(v);
 
-/** Runs SQL on a DuckDB file opened read-only, so a query can never change the dataset. */
+/**
+ * Read-only is not enough on its own: COPY, EXPORT DATABASE, ATTACH and read_text/read_csv reach
+ * any file. With external access off the database can touch no file but its own, and with the
+ * configuration locked no SET can turn access back on.
+ */
+const readOnlyConfig = { access_mode: 'READ_ONLY', enable_external_access: 'false', lock_configuration: 'true' };
+
+/** Runs SQL on a DuckDB file that it can only read: a query can never change the dataset nor reach any other file. */
 export async function queryReadOnly(file: string, sql: string): Promise<QueryResult> {
   if (!existsSync(file)) throw new Error(`${file}: no such DuckDB file (build the dataset first: hashkpi build --out DIR)`);
-  const instance = await DuckDBInstance.create(file, { access_mode: 'READ_ONLY' });
+  const instance = await DuckDBInstance.create(file, readOnlyConfig);
   const connection = await instance.connect();
   try {
-    const reader = await connection.runAndReadAll(sql);
+    const reader = await connection.runAndReadAll(sql).catch((error: Error) => {
+      if (/disabled by configuration|configuration has been locked|read-only mode/i.test(error.message)) {
+        throw new Error(`a query reads the tables and views of ${file} only: it cannot write, change settings or open other files (${error.message})`);
+      }
+      throw error;
+    });
     return {
       columns: reader.columnNames(),
       numeric: reader.columnTypes().map((t) => numericTypes.has(t.typeId)),

@@ -142,6 +142,11 @@ describe('hashkpi query', () => {
     const write = await hashkpi('query', '--db', db(), 'DELETE FROM kpis');
     expect(write.code).toBe(2);
     expect(write.stderr).toMatch(/read-only/);
+    const before = readFileSync(db());
+    const copy = await hashkpi('query', '--db', db(), `COPY (SELECT 1) TO '${db()}'`);
+    expect(copy.code).toBe(2);
+    expect(copy.stderr).toMatch(/^hashkpi: a query reads the tables and views of .* only: it cannot write, change settings or open other files/);
+    expect(readFileSync(db()).equals(before)).toBe(true);
     expect((await hashkpi('query', '--db', db(), 'SELEC 1')).code).toBe(2);
     expect((await hashkpi('query', '--db', path.join(tmp, 'none.duckdb'), 'SELECT 1')).code).toBe(2);
     const still = await hashkpi('query', '--db', db(), 'SELECT count(*) AS n FROM kpis');
