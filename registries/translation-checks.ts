@@ -29,11 +29,12 @@ export const qualifierWords: FamilyGroup = {
   stated: 'is qualified as {said} the number',
   flagDropped: true,
   widenToSentence: false,
-  compatible: [['over', 'at_least'], ['approximately', 'nearly'], ['under', 'up_to']],
+  // "just under" is nearly: 略低於 renders it faithfully
+  compatible: [['over', 'at_least'], ['approximately', 'nearly'], ['nearly', 'under'], ['under', 'up_to']],
   families: [
     {
       name: 'over', said: 'more than', en: [],
-      zh: ['超過', '超过', '多於', '多于', '高於', '高于', '突破', '逾越'],
+      zh: ['超過', '超过', '超出', '多於', '多于', '高於', '高于', '突破'],
       zhNear: ['逾', '超'], zhAfter: ['以上', '多', '餘', '余', '+'],
     },
     {
@@ -75,7 +76,8 @@ export const changeBasisWords: FamilyGroup = {
         'versus a year ago', 'year-ago quarter', 'same period last year', 'same quarter last year', 'same quarter of last year',
         'same period of last year', 'compared to last year', 'compared with last year', 'versus last year'],
       zh: ['同比', '年增', '年減', '年减', '年成長', '年成长', '年增長', '年增长', '年比', '年收窄', '年下降', '年降', '年對年', '年对年',
-        '去年同期', '上年同期', '較去年', '较去年', '與去年', '与去年', '比去年', '一年前'],
+        '年衰退', '年下滑', '去年同期', '上年同期', '較去年', '较去年', '與去年', '与去年', '比去年', '一年前'],
+      zhWeak: ['去年'],
       zhNotAfter: notAfterYearOrQuarter,
       misreadings: [{ zh: '每年', reads: 'every year' }, { zh: '逐年', reads: 'year by year' }, { zh: '年復一年', reads: 'year after year' }],
     },
@@ -89,6 +91,7 @@ export const changeBasisWords: FamilyGroup = {
       zh: ['環比', '环比', '季增', '季減', '季减', '季成長', '季成长', '季增長', '季增长', '季下降', '季比', '季對季', '季对季', '逐季',
         '較上季', '较上季', '與上季', '与上季', '比上季', '上季相比', '較上一季', '较上一季', '與上一季', '与上一季', '比上一季',
         '較前一季', '较前一季', '與前一季', '与前一季', '比前一季', '較前季', '较前季', '上季度', '上一季度', '上個季度', '上个季度'],
+      zhWeak: ['上季', '上一季', '前一季'],
       zhNotAfter: notAfterYearOrQuarter,
       misreadings: [
         { zh: '連續', reads: 'continuously' }, { zh: '连续', reads: 'continuously' }, { zh: '依序', reads: 'in order' },
@@ -109,7 +112,8 @@ export const natureWords: FamilyGroup = {
     {
       name: 'charge', said: 'a loss or charge',
       en: ['loss', 'losses', 'charge', 'charges', 'write-down', 'write-downs', 'writedown', 'writedowns', 'write-off', 'write-offs',
-        'impairment', 'impairments', 'expense', 'expenses', 'cost', 'costs', 'hit our', 'hit to', 'hit the bottom line', 'a hit of'],
+        'impairment', 'impairments', 'expense', 'expenses', 'cost', 'costs', 'hit our … bottom line', 'hit the … bottom line',
+        'hit our … earnings', 'hit our … results', 'hit to', 'a hit of'],
       zh: ['虧損', '亏损', '損失', '损失', '淨虧', '净亏', '淨損', '净损', '毛損', '毛损', '費用', '费用', '支出', '成本', '開支', '开支', '減記', '减记', '減損', '减损',
         '減值', '减值', '沖銷', '冲销', '衝擊', '冲击', '打擊', '打击', '拖累', '侵蝕', '侵蚀', '計提', '计提', '提列', '撥備', '拨备', '影響', '影响'],
     },
@@ -131,8 +135,9 @@ export const directionWords: FamilyGroup = {
   families: [
     {
       name: 'decline', said: 'a decline',
-      en: ['decline', 'declined', 'declines', 'declining', 'decrease', 'decreased', 'decreases', 'decreasing', 'fell', 'fall', 'falls',
-        'falling', 'fallen', 'dropped', 'drop', 'drops', 'narrowed', 'narrowing', 'narrows', 'reduction', 'reduced', 'shrank', 'contracted'],
+      // not "fall": "this fall" is a season
+      en: ['decline', 'declined', 'declines', 'declining', 'decrease', 'decreased', 'decreases', 'decreasing', 'fell', 'falling', 'fallen',
+        'dropped', 'drop', 'drops', 'narrowed', 'narrowing', 'narrows', 'reduction', 'reduced', 'shrank', 'contracted'],
       zh: ['下降', '下跌', '減少', '减少', '降低', '年減', '年减', '季減', '季减', '收窄', '縮小', '缩小', '縮減', '缩减', '衰退', '萎縮', '萎缩', '下滑', '回落'],
     },
     {
@@ -155,7 +160,8 @@ export const measureWords: MeasureWord[] = [
     fitsUnits: [],
     fitsEnglish: ['people', 'person', 'persons', 'employees', 'employee', 'staff', 'workers', 'customers', 'clients', 'users',
       'holders', 'shareholders', 'investors', 'analysts', 'members', 'engineers', 'individuals', 'participants', 'headcount',
-      'households', 'technicians', 'team', 'hires', 'attendees'],
+      'households', 'technicians', 'team', 'hires', 'attendees', 'partners', 'followers', 'subscribers', 'executives', 'directors',
+      'researchers', 'developers'],
   },
   {
     zh: ['台', '臺', '部'], counts: 'machines',

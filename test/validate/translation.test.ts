@@ -143,6 +143,7 @@ const translationCases: TranslationCase[] = [
   { trap: 'about dropped', en: 'We held about $12 million in cash.', zh: '我們持有 1,200 萬美元現金。', quantity: '$12 million', reason: 'qualifier' },
   { trap: 'faithful 以上 after the unit', en: 'Our next machine targets 12-plus joules per terahash.', zh: '我們的下一代礦機目標為 12 焦耳/太哈希以上。', quantity: '12-plus joules per terahash', reason: '' },
   { trap: 'faithful 低於 away from the number', en: 'Older models are now below 20% of inventory.', zh: '舊型號目前低於庫存總值的 20%。', quantity: '20%', reason: '' },
+  { trap: 'faithful 略低於 for just under', en: 'Fleet uptime was just under 98% in August.', zh: '8 月份礦機正常運行時間略低於 98%。', quantity: '98%', reason: '' },
   { trap: 'faithful 約 for nearly, before a verb', en: 'Self-mining was nearly 40% of revenue.', zh: '自營挖礦約佔營收的 40%。', quantity: '40%', reason: '' },
   // change basis
   { trap: 'sequentially read as continuously', en: 'Self-mining revenue rose 18% sequentially.', zh: '自營挖礦收入連續成長 18%。', quantity: '18%', reason: 'change_basis', says: /previous quarter \("sequentially"\).*連續 \("continuously"\)/ },
@@ -154,6 +155,8 @@ const translationCases: TranslationCase[] = [
   { trap: 'an impairment read as income', en: 'An impairment charge on older rigs came to $6.3 million.', zh: '舊礦機帶來的收益為 630 萬美元。', quantity: '$6.3 million', reason: 'sign_nature', says: /loss or charge \("impairment"\).*profit or income \(收益\)/ },
   { trap: 'a hit to the bottom line read as net profit', en: 'The warrant revaluation hit our bottom line by $4.8 million.', zh: '認股權證重估達到我們的淨利潤,共 480 萬美元。', quantity: '$4.8 million', reason: 'sign_nature', says: /淨利潤/ },
   { trap: 'a decline read as an increase', en: 'Power costs per megawatt hour declined 6%.', zh: '每兆瓦時電力成本增加了 6%。', quantity: '6%', reason: 'sign_nature', says: /a decline \("declined"\).*an increase \(增加\)/ },
+  { trap: 'faithful, hitting a revenue target is no charge', en: 'We hit our revenue target of $80 million.', zh: '我們達到了 8,000 萬美元的收入目標。', quantity: '$80 million', reason: '' },
+  { trap: 'faithful, "this fall" is a season, no decline', en: 'This fall we will add 5 exahash per second of capacity.', zh: '今年秋天,我們將增加 5 艾哈希/秒的算力。', quantity: '5 exahash per second', reason: '' },
   { trap: 'faithful loss', en: 'Our net loss narrowed to $3.1 million.', zh: '我們的淨虧損收窄至 310 萬美元。', quantity: '$3.1 million', reason: '' },
   { trap: 'faithful gross loss beside a gross profit', en: 'Gross loss was $2.0 million a year ago, against a gross profit of $5.5 million this quarter.', zh: '去年同期毛損為 200 萬美元,本季毛利為 550 萬美元。', quantity: '$2.0 million', reason: '' },
 ];

@@ -13,6 +13,8 @@ export interface WordFamily {
   en: string[];
   /** Chinese words that render it anywhere in the clause of the number */
   zh: string[];
+  /** words that render it loosely (上季, "last quarter"): enough to be faithful, too loose to contradict another family */
+  zhWeak?: string[];
   /** single characters that render it only right before the number (約, 近): elsewhere they are parts of other words */
   zhNear?: string[];
   /** words that render it only right after the number (以上, 左右) */
@@ -140,12 +142,17 @@ export function pairContext(
 
 const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
-/** A whole-word, case-insensitive matcher of English phrases; "year over year" also matches "year-over-year". */
+/**
+ * A whole-word, case-insensitive matcher of English phrases; "year over year" also matches
+ * "year-over-year", and … stands for up to two words ("hit our … bottom line": "hit our Q3 bottom line").
+ */
 export function englishMatcher(phrases: readonly string[]): RegExp | null {
   if (phrases.length === 0) return null;
+  const words = (p: string) =>
+    p.split(/[\s-]+/).map((w) => (w === '…' ? '(?:[^\\s]+[\\s\\-]+){0,2}' : `${escapeRegex(w)}[\\s\\-]+`)).join('').replace(/\[\\s\\-\]\+$/, '');
   const body = [...phrases]
     .sort((a, b) => b.length - a.length)
-    .map((p) => p.split(/[\s-]+/).map(escapeRegex).join('[\\s\\-]+'))
+    .map(words)
     .join('|');
   return new RegExp(`(?<![A-Za-z0-9])(?:${body})(?![A-Za-z0-9])`, 'gi');
 }

@@ -30,9 +30,9 @@ function englishFamilies(pair: TranslationPair, group: FamilyGroup): Said[] {
  * The families a Chinese text says, read left to right with the longest word first at each
  * place, so 不超過 ("not more than") is never read as 超過 ("more than").
  */
-function chineseFamilies(text: string, group: FamilyGroup): Said[] {
+function chineseFamilies(text: string, group: FamilyGroup, withWeak: boolean): Said[] {
   const words = group.families
-    .flatMap((family) => family.zh.map((word) => ({ word, family })))
+    .flatMap((family) => [...family.zh, ...(withWeak ? family.zhWeak ?? [] : [])].map((word) => ({ word, family })))
     .sort((a, b) => b.word.length - a.word.length);
   const found = new Map<WordFamily, string[]>();
   for (let i = 0; i < text.length; ) {
@@ -87,11 +87,14 @@ export function compareFamilies(pair: TranslationPair, group: FamilyGroup): stri
   if (english.some((a) => english.some((b) => contrary(a.family.name, b.family.name)))) return null;
 
   // faithful anywhere the reader still links to the number: its clause, or with `widenToSentence` its sentence;
-  // contrary only in its clause or, when that says nothing of the group, the clause before (the subject: "…的淨利潤,總計 2,700 萬美元")
-  const inClause = merge([chineseFamilies(pair.zhClause, group), besideNumber(pair, group)]);
-  const wide = group.widenToSentence ? merge([inClause, chineseFamilies(pair.zhSentence, group)]) : inClause;
-  const near = inClause.length || !group.widenToSentence ? inClause : chineseFamilies(pair.zhClauseBefore, group);
-  const where = inClause.length || !group.widenToSentence ? pair.zhClause : `${pair.zhClauseBefore}${pair.zhClause}`;
+  // contrary only in its clause or, when that says nothing of the group, the clause before (the subject: "…的淨利潤,總計 2,700 萬美元");
+  // a weak word (上季, "last quarter") is faithful enough but contradicts nothing
+  const beside = besideNumber(pair, group);
+  const wide = merge([chineseFamilies(pair.zhClause, group, true), beside, group.widenToSentence ? chineseFamilies(pair.zhSentence, group, true) : []]);
+  const inClause = merge([chineseFamilies(pair.zhClause, group, false), beside]);
+  const useClause = inClause.length > 0 || !group.widenToSentence;
+  const near = useClause ? inClause : chineseFamilies(pair.zhClauseBefore, group, false);
+  const where = useClause ? pair.zhClause : `${pair.zhClauseBefore}${pair.zhClause}`;
   for (const { family, words } of english) {
     const faithful = wide.some((c) => c.family === family || inPairs(group.compatible, c.family.name, family.name));
     if (faithful) continue;
