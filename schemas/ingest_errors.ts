@@ -7,9 +7,9 @@ export const ingestErrors = defineTable({
   grain: 'problem with an input file',
   key: ['source_path', 'problem'],
   schema: z.object({
-    source_path: text('Path of the file relative to the input folder'),
-    problem: text('Short code: empty, binary, undecodable, not_a_transcript, duplicate, no_speakers, truncated, no_metadata'),
-    severity: text('error (the file was skipped), warning (processed, but check it) or info'),
+    source_path: text('Path of the file relative to the input folder; a folder ends with /'),
+    problem: text('Short code: empty, binary, undecodable, unreadable, symlink, not_a_transcript, duplicate, no_speakers, truncated, no_metadata'),
+    severity: text('error (a file or folder that may hold a transcript was skipped), warning (a file that is no transcript was skipped, or a transcript was processed but check it) or info'),
     message: text('What is wrong, in a sentence naming the file'),
     action: text('What the build did: skipped, processed, processed_once'),
     doc_id: text('Document id when the file was processed or duplicates one that was').nullable(),

@@ -22,16 +22,9 @@ export function ingestTranscript(sourcePath: string, bytes: Uint8Array): IngestR
   const lines = splitLines(text);
   const format = transcriptFormats.find((f) => f.detect(text, lines));
   if (!format) {
-    return {
-      document: null,
-      problems: [
-        skipped(
-          sourcePath,
-          'not_a_transcript',
-          `${sourcePath}: not a transcript in any known layout (${transcriptFormats.map((f) => f.id).join(', ')}): no speaker turns found; skipped.`,
-        ),
-      ],
-    };
+    // a README or notes beside the transcripts: nothing is lost by skipping it, so a warning (--strict passes)
+    const message = `${sourcePath}: not a transcript in any known layout (${transcriptFormats.map((f) => f.id).join(', ')}): no speaker turns found; skipped.`;
+    return { document: null, problems: [{ ...skipped(sourcePath, 'not_a_transcript', message), severity: 'warning' }] };
   }
   const layout = format.parse(text, lines);
   const problems: IngestProblem[] = [];

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { serialize } from 'node:v8';
-import { processTranscript, type DocumentRows } from '../process-transcript.ts';
-import { readTranscriptBytes } from '../ingest/read-folder.ts';
+import { noDocument, problemRow, processTranscript, type DocumentRows } from '../process-transcript.ts';
+import { readTranscriptBytes, unreadableFile } from '../ingest/read-folder.ts';
 
 /** One file's rows, with the hash of its bytes (the cache key) and, when asked for, the rows v8-serialized. */
 export interface ProcessedFile {
@@ -21,7 +21,13 @@ export function addTime(times: StageTimes, stage: string, since: number): number
 /** read → hash → processTranscript (→ serialize): the same steps in a worker and in the calling thread. */
 export async function processFile(input: string, file: string, wantSerialized: boolean, times: StageTimes): Promise<ProcessedFile> {
   let t = performance.now();
-  const bytes = readTranscriptBytes(input, file);
+  let bytes: Uint8Array;
+  try {
+    bytes = readTranscriptBytes(input, file);
+  } catch (error) {
+    const rows = noDocument([problemRow(unreadableFile(file, error))]);
+    return { sha256: '', rows, serialized: wantSerialized ? serialize(rows) : null };
+  }
   t = addTime(times, 'read', t);
   const sha256 = sha256Of(bytes);
   t = addTime(times, 'hash', t);

@@ -95,7 +95,12 @@ export async function processFiles(options: ProcessFilesOptions): Promise<Proces
 /** The previous build's rows of this file when its bytes are unchanged, else null. */
 async function readCached(reader: CacheReader, input: string, file: string, times: StageTimes) {
   let t = performance.now();
-  const bytes = readTranscriptBytes(input, file);
+  let bytes: Uint8Array;
+  try {
+    bytes = readTranscriptBytes(input, file);
+  } catch {
+    return null; // processFile reports the file as unreadable
+  }
   t = addTime(times, 'read', t);
   const sha256 = sha256Of(bytes);
   t = addTime(times, 'hash', t);

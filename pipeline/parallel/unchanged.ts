@@ -20,5 +20,14 @@ export interface UnchangedOptions {
 export function unchangedSinceLastBuild({ input, files, cacheFrom, pipelineVersion }: UnchangedOptions): boolean {
   const previous = cachedFiles(cacheFrom, pipelineVersion ?? currentPipelineVersion);
   if (!previous || previous.length !== files.length) return false;
-  return files.every((file, i) => previous[i].file === file && previous[i].sha256 === sha256Of(readTranscriptBytes(input, file)));
+  return files.every((file, i) => previous[i].file === file && previous[i].sha256 === sha256OrNull(input, file));
+}
+
+/** An unreadable file is a change: the build reports it. */
+function sha256OrNull(input: string, file: string): string | null {
+  try {
+    return sha256Of(readTranscriptBytes(input, file));
+  } catch {
+    return null;
+  }
 }

@@ -49,10 +49,13 @@ describe('processFiles', () => {
     expect(rows).toEqual(sequential.slice(0, 3));
   }, 60_000);
 
-  it('names the file when a worker cannot process it', async () => {
-    await expect(processFiles({ input, files: ['missing.txt', ...files], jobs: 2, cacheFrom: null, cacheTo: null, minFilesForWorkers: 0 })).rejects.toThrow(
-      /missing\.txt/,
-    );
+  it.each([1, 2])('reports a file that cannot be read as an unreadable row and goes on (jobs %i)', async (jobs) => {
+    const result = await processFiles({ input, files: ['missing.txt', ...files], jobs, cacheFrom: null, cacheTo: null, minFilesForWorkers: 0 });
+    expect(result.rows[0].ingest_errors).toEqual([
+      expect.objectContaining({ source_path: 'missing.txt', problem: 'unreadable', severity: 'error', action: 'skipped', doc_id: null }),
+    ]);
+    expect(result.rows[0].ingest_errors[0].message).toMatch(/^missing\.txt: the file cannot be read \(ENOENT: no such file or directory\); skipped\.$/);
+    expect(result.rows.slice(1)).toEqual(sequential);
   }, 60_000);
 });
 
