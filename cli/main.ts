@@ -12,9 +12,11 @@ import { textTable } from './text-table.ts';
 const exitCodes = `
 Exit status:
   0  done (build, report, query; check found no error-level problem)
-  1  error-level problems: found by check, or by build with --strict
-  2  bad usage, a missing or unreadable dataset, a failed query, or a failed build
-     (the previous dataset is left as it was)`;
+  1  error-level problems: found by check, or by build with --strict (the dataset is written)
+  2  bad usage, a refused --out, no transcript in --input, a missing or unreadable dataset,
+     a failed query, or a failed build (the previous dataset is left as it was)
+  130, 143  interrupted by Ctrl-C or SIGTERM: the build's staging folder is removed and the
+     previous dataset is left as it was`;
 
 const program = new Command()
   .name('hashkpi')
@@ -39,6 +41,7 @@ interface BuildArgs {
   out: string;
   jobs: number;
   strict: boolean;
+  allowEmpty?: boolean;
 }
 
 /** A build with a progress bar on a terminal; the one summary line is printed by the caller. */
@@ -63,9 +66,10 @@ program
   .command('build', { isDefault: true })
   .description('read every transcript under --input and write the dataset into --out')
   .option('-i, --input <dir>', 'folder of transcripts (.txt, .md), read recursively', 'transcripts')
-  .option('-o, --out <dir>', 'output folder, replaced atomically', 'output')
+  .option('-o, --out <dir>', 'output folder: new, empty or a dataset an earlier build wrote, replaced whole and atomically', 'output')
   .option('-j, --jobs <n>', 'worker count', positiveInt, os.availableParallelism())
   .option('--strict', 'exit 1 when any error-level problem is found', false)
+  .option('--allow-empty', 'write an empty dataset when --input holds no transcript (else: exit 2, --out is kept)', false)
   .allowExcessArguments(false)
   .addHelpText('after', exitCodes)
   .action(async (opts: BuildArgs) => {

@@ -3,24 +3,31 @@ import type { ingestErrors, validationIssues } from '../schemas/index.ts';
 import { outputTables } from '../schemas/tables.ts';
 import { chooseKpis } from './extract/kpis.ts';
 import path from 'node:path';
-import { listTranscriptFiles } from './ingest/read-folder.ts';
-import { existsSync } from 'node:fs';
+import { scanInputFolder } from './ingest/read-folder.ts';
+import type { IngestProblem } from './ingest/transcript.ts';
+import { existsSync, mkdirSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { processFiles } from './parallel/process-files.ts';
 import { unchangedSinceLastBuild } from './parallel/unchanged.ts';
-import type { DocumentRows } from './process-transcript.ts';
+import { problemRow, type DocumentRows } from './process-transcript.ts';
 import { pipelineVersion, rulesFingerprint } from './version.ts';
 import { checkRows } from './validate/schema-check.ts';
 import { writeDataset, type TableRows } from './write/dataset.ts';
-import { withAtomicFolder } from './write/output-folder.ts';
+import { lockOutputFolder } from './write/output-lock.ts';
+import { recoverOutputFolder, withAtomicFolder, type SwapOptions } from './write/output-folder.ts';
+import { safeOutputFolder } from './write/safe-output-folder.ts';
 
 export interface BuildOptions {
   input: string;
   out: string;
   jobs: number;
   strict: boolean;
+  /** write an empty dataset when the input holds no transcript, instead of refusing and keeping OUT */
+  allowEmpty?: boolean;
   log?: (line: string) => void;
   onProgress?: (done: number, total: number) => void;
+  /** tests only: runs before each step of the swap of the new dataset into OUT */
+  beforeSwapStep?: SwapOptions['beforeStep'];
 }
 
 export interface BuildSummary {
@@ -42,39 +49,74 @@ const summaryFile = 'build-summary.json';
 type Tables = Record<string, Record<string, unknown>[]>;
 
 /**
- * The whole flow: list files → per document, in parallel workers and from the cache of the
- * previous build when unchanged (ingest → segment → extract → validate) → dataset-wide tables
- * (kpis, schema checks) → write, atomically.
+ * The whole flow: check that OUT may be replaced and lock it → list files → per document, in
+ * parallel workers and from the cache of the previous build when unchanged (ingest → segment →
+ * extract → validate) → dataset-wide tables (kpis, schema checks) → write, atomically.
  */
 export async function buildDataset(options: BuildOptions): Promise<BuildSummary> {
-  const files = await listTranscriptFiles(options.input);
+  // refused before anything is written, even the lock beside OUT
+  const target = safeOutputFolder(options.out, options.input);
+  mkdirSync(path.dirname(target), { recursive: true });
+  const lock = lockOutputFolder(target);
+  try {
+    recoverOutputFolder(target, options.log);
+    safeOutputFolder(options.out, options.input);
+    return await buildInto(target, options);
+  } finally {
+    lock.release();
+  }
+}
+
+async function buildInto(target: string, options: BuildOptions): Promise<BuildSummary> {
+  const { files, problems } = await scanInputFolder(options.input);
+  if (files.length === 0 && !options.allowEmpty) throw noTranscript(options, `it holds no .txt or .md file${problems.length ? ` that could be read (${countByProblem(problems)})` : ''}`);
   const fingerprint = rulesFingerprint();
-  const kept = await keptDataset(options, files, fingerprint);
+  const kept = problems.length ? null : await keptDataset(options, files, fingerprint);
   if (kept) return kept;
-  const summary = await withAtomicFolder(options.out, async (staging) => {
-    // the previous dataset is renamed away only after this callback, so its cache is still there to read
-    const { rows: perFile } = await processFiles({
-      input: options.input,
-      files,
-      jobs: options.jobs,
-      cacheFrom: path.join(options.out, 'cache'),
-      cacheTo: path.join(staging, 'cache'),
-      onProgress: options.onProgress,
-      pipelineVersion: fingerprint,
-    });
-    const tables = mergeDocuments(files, perFile);
-    tables.kpis = chooseKpis(tables.facts as DocumentRows['facts']);
-    const checked: TableRows[] = outputTables.map((table) => {
-      const { valid, invalid } = checkRows(table, tables[table.name] ?? []);
-      for (const bad of invalid) tables.validation_issues.push(schemaIssue(bad.reason, bad.row));
-      return { table, rows: valid };
-    });
-    await writeDataset(staging, checked, pipelineVersion);
-    const summary = summarize(files, tables, checked);
-    await writeFile(path.join(staging, summaryFile), JSON.stringify(summary, null, 2) + '\n');
-    return summary;
-  });
+  const summary = await withAtomicFolder(
+    target,
+    async (staging) => {
+      // the previous dataset is renamed away only after this callback, so its cache is still there to read
+      const { rows: perFile } = await processFiles({
+        input: options.input,
+        files,
+        jobs: options.jobs,
+        cacheFrom: path.join(target, 'cache'),
+        cacheTo: path.join(staging, 'cache'),
+        onProgress: options.onProgress,
+        pipelineVersion: fingerprint,
+      });
+      const tables = mergeDocuments(files, perFile, problems);
+      if (tables.documents.length === 0 && !options.allowEmpty) {
+        const read = `${files.length} ${files.length === 1 ? 'file' : 'files'} read, none a transcript`;
+        throw noTranscript(options, `${read} (${countByProblem(tables.ingest_errors as Row<typeof ingestErrors>[])})`);
+      }
+      tables.kpis = chooseKpis(tables.facts as DocumentRows['facts']);
+      const checked: TableRows[] = outputTables.map((table) => {
+        const { valid, invalid } = checkRows(table, tables[table.name] ?? []);
+        for (const bad of invalid) tables.validation_issues.push(schemaIssue(bad.reason, bad.row));
+        return { table, rows: valid };
+      });
+      await writeDataset(staging, checked, pipelineVersion);
+      const summary = summarize(files, tables, checked);
+      await writeFile(path.join(staging, summaryFile), JSON.stringify(summary, null, 2) + '\n');
+      return summary;
+    },
+    { beforeStep: options.beforeSwapStep, log: options.log ?? console.error },
+  );
   return summary;
+}
+
+/** An input with no transcript would replace a good dataset with an empty one: refused unless asked for. */
+function noTranscript(options: BuildOptions, why: string): Error {
+  return new Error(`no transcript found in ${options.input}: ${why}; nothing was written (build --allow-empty writes an empty dataset)`);
+}
+
+/** "2 not_a_transcript, 1 empty" */
+function countByProblem(problems: readonly ({ problem: string } | IngestProblem)[]): string {
+  const counts = new Map<string, number>();
+  for (const { problem } of problems) counts.set(problem, (counts.get(problem) ?? 0) + 1);
+  return [...counts].map(([problem, n]) => `${n} ${problem}`).join(', ');
 }
 
 /**
@@ -112,9 +154,13 @@ function summarize(files: string[], tables: Tables, checked: TableRows[]): Build
   };
 }
 
-/** Joins the documents' rows; a byte-identical file under another name is processed once and reported. */
-function mergeDocuments(files: string[], perFile: DocumentRows[]): Tables {
+/**
+ * Joins the documents' rows, after the problems found while listing the input (a folder that
+ * cannot be read, a link); a byte-identical file under another name is processed once and reported.
+ */
+function mergeDocuments(files: string[], perFile: DocumentRows[], listing: IngestProblem[]): Tables {
   const tables: Tables = Object.fromEntries(outputTables.map((t) => [t.name, []]));
+  tables.ingest_errors.push(...listing.map(problemRow));
   const firstBySha = new Map<string, string>();
   perFile.forEach((doc, i) => {
     const first = doc.sha256 ? firstBySha.get(doc.sha256) : undefined;

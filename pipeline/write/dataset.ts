@@ -7,6 +7,7 @@ import { writeArrow } from './arrow.ts';
 import { writeCsv } from './csv.ts';
 import { dataPackage } from './datapackage.ts';
 import { writeDuckDb } from './duckdb.ts';
+import { datasetMarker, datasetMarkerText } from './output-folder.ts';
 import { writeParquet } from './parquet.ts';
 
 export interface TableRows {
@@ -16,9 +17,11 @@ export interface TableRows {
 
 /**
  * Writes every table as csv/<table>.csv, arrow/<table>.arrow, one hashkpi.duckdb (tables and
- * views), parquet/<table>.parquet, datapackage.json, DATA_DICTIONARY.md and report.html.
+ * views), parquet/<table>.parquet, datapackage.json, DATA_DICTIONARY.md and report.html, and the
+ * marker that tells a later build this folder is a dataset it may replace.
  */
 export async function writeDataset(dir: string, tables: readonly TableRows[], version: string): Promise<void> {
+  await writeFile(path.join(dir, datasetMarker), datasetMarkerText);
   await mkdir(path.join(dir, 'csv'), { recursive: true });
   await mkdir(path.join(dir, 'arrow'), { recursive: true });
   for (const { table, rows } of tables) {

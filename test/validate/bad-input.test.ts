@@ -1,7 +1,7 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { processTranscript } from '../../pipeline/process-transcript.ts';
 import { buildDataset, type BuildSummary } from '../../pipeline/run.ts';
 import { facts, ingestErrors } from '../../schemas/index.ts';
@@ -16,6 +16,18 @@ let out: string;
 let summary: BuildSummary;
 let errors: Record<string, unknown>[];
 let factRows: Record<string, unknown>[];
+
+// A file the build cannot read. chmod 000 does not stop root, so the read error is injected (the build runs in this thread, jobs 1).
+vi.mock('../../pipeline/ingest/read-folder.ts', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../pipeline/ingest/read-folder.ts')>();
+  return {
+    ...real,
+    readTranscriptBytes: (root: string, file: string) => {
+      if (file === 'locked.txt') throw Object.assign(new Error(`EACCES: permission denied, open '${path.join(root, file)}'`), { code: 'EACCES' });
+      return real.readTranscriptBytes(root, file);
+    },
+  };
+});
 
 const utf16le = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
 
@@ -34,6 +46,9 @@ beforeAll(async () => {
   writeFileSync(path.join(input, 'kpis.txt'), 'ticker,quarter,revenue\nKSTL,2025Q2,41.2\n');
   writeFileSync(path.join(input, 'one-line.txt'), 'word '.repeat(400_000));
   cpSync(good, path.join(input, 'copies', 'same-call.txt'));
+  cpSync(good, path.join(input, 'locked.txt'));
+  cpSync(fool, path.join(dir, 'PNNC-2024Q4.fool.txt'));
+  symlinkSync(path.join(dir, 'PNNC-2024Q4.fool.txt'), path.join(input, 'linked-call.txt'));
   summary = await buildDataset({ input, out, jobs: 1, strict: false });
   errors = readCsvRows(out, ingestErrors);
   factRows = readCsvRows(out, facts);
@@ -51,6 +66,8 @@ describe('bad input: each file gets a clear message, the rest of the build goes 
     ['one-line.txt', 'not_a_transcript', /one-line\.txt: not a transcript/],
     ['cut-off.txt', 'truncated', /cut-off\.txt: .*cut off/],
     ['copies/same-call.txt', 'duplicate', /copies\/same-call\.txt: byte-identical to KSTL-2025Q2\.wire\.txt/],
+    ['locked.txt', 'unreadable', /^locked\.txt: the file cannot be read \(EACCES: permission denied\); skipped\.$/],
+    ['linked-call.txt', 'symlink', /^linked-call\.txt: a symbolic link \(to .*PNNC-2024Q4\.fool\.txt\); links are not followed, so it was not read/],
   ])('%s → %s', (file, problem, message) => {
     const found = problemOf(file);
     expect(found.map((e) => e.problem)).toContain(problem);
@@ -75,10 +92,30 @@ describe('bad input: each file gets a clear message, the rest of the build goes 
     expect(factRows.filter((f) => f.doc_id === docId).map((f) => f.fact_id)).toEqual(alone.map((f) => f.fact_id));
   });
 
+  it('skips what is plainly not a transcript with a warning, and what may be one with an error', () => {
+    const severityOf = (file: string) => problemOf(file).map((e) => [e.problem, e.severity, e.action]);
+    for (const file of ['notes.md', 'kpis.txt', 'one-line.txt']) expect(severityOf(file)).toEqual([['not_a_transcript', 'warning', 'skipped']]);
+    expect(severityOf('empty.txt')).toEqual([['empty', 'error', 'skipped']]);
+    expect(severityOf('locked.txt')).toEqual([['unreadable', 'error', 'skipped']]);
+    expect(severityOf('linked-call.txt')).toEqual([['symlink', 'error', 'skipped']]);
+  });
+
   it('counts what it read in the summary', () => {
-    expect(summary.filesRead).toBe(10);
+    expect(summary.filesRead).toBe(11);
     expect(summary.duplicates).toBe(1);
-    expect(summary.skipped).toBe(5);
+    expect(summary.skipped).toBe(7);
     expect(summary.documents).toBe(4);
   });
+});
+
+describe.skipIf(process.getuid?.() === 0)('a file without read permission (chmod 000; skipped as root, which reads it anyway: see the injected read error above)', () => {
+  it('becomes an unreadable row and the build goes on', async () => {
+    const input = path.join(dir, 'perm-in');
+    cpSync(good, path.join(input, 'KSTL-2025Q2.wire.txt'));
+    cpSync(fool, path.join(input, 'no-permission.txt'));
+    chmodSync(path.join(input, 'no-permission.txt'), 0o000);
+    const built = await buildDataset({ input, out: path.join(dir, 'perm-out'), jobs: 1, strict: false });
+    expect(built.documents).toBe(1);
+    expect(readCsvRows(path.join(dir, 'perm-out'), ingestErrors)).toEqual([expect.objectContaining({ source_path: 'no-permission.txt', problem: 'unreadable' })]);
+  }, 60_000);
 });
