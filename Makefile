@@ -25,8 +25,10 @@ test: node_modules/.hashkpi-installed chromium
 typecheck: node_modules/.hashkpi-installed
 	npx tsc --noEmit -p .
 
+# Removes OUT only when a build wrote it (it holds the marker): never a folder of yours, whatever OUT says.
 clean:
-	rm -rf "$(OUT)" node_modules/.hashkpi-installed
+	@if [ -f "$(OUT)/.hashkpi-dataset" ]; then rm -rf "$(OUT)"; else echo "make clean: $(OUT) holds no .hashkpi-dataset marker, so it was not removed"; fi
+	rm -f node_modules/.hashkpi-installed
 
 # The real calls first: every transcript of ../shared/corpus with a gold file, scored by the
 # contract's strict rule with an error class per miss and extra (VERBOSE=1 lists them with their
