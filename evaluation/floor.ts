@@ -3,6 +3,6 @@
  * `../shared/corpus`, strict rule): a change may not bring them below. Raise it as they improve.
  */
 export const realCallFloor = {
-  strictPrecision: 0.668,
-  strictF1: 0.531,
+  strictPrecision: 0.877,
+  strictF1: 0.742,
 } as const;

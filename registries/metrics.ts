@@ -50,6 +50,10 @@ export interface MetricDefinition {
   entityFromModel?: boolean;
   /** a delivery or shipment: a period said of a delivery ("delivery planned for the fourth quarter") is its own */
   datedByDelivery?: boolean;
+  /** verbs that, right before the number, make it something else: cash "generated" is a flow, not a balance */
+  notAfter?: string[];
+  /** words anywhere in the sentence that make it no statement of this metric: a BTC Yield "in this scenario" is a model */
+  voidedBy?: string[];
 }
 
 export const metrics: readonly MetricDefinition[] = [
@@ -127,9 +131,10 @@ export const metrics: readonly MetricDefinition[] = [
     cues: ['cash and cash equivalents', 'cash (?:balance|position|on hand)', 'cash', '(?:cash|(?:U\\.S\\. |US |USD )?dollar|USD) reserves?'], plausible: { min: 500_000, max: 500_000_000_000 },
     // cash is a balance at a date: "generated $7 million of cash" is a flow, not this metric
     requiresContext: [
-      'cash and cash equivalents', 'cash (?:balance|position|on hand|reserves?)', '(?:(?:U\\.S\\. |US |USD )?dollar|USD) reserves?', 'in cash', 'as of', 'at (?:the )?end', '(?:quarter|year)[- ]end',
+      'cash and cash equivalents', 'cash (?:balance|position|on hand|reserves?)', '(?:(?:U\\.S\\. |US |USD )?dollar|USD) reserves?', 'in cash', 'as of', 'at (?:the )?end(?! of the day)', '(?:quarter|year)[- ]end',
       '(?:had|have|held|hold|holding|ended|exited|closed|finished|sitting on)\\b[^.;]{0,50}\\bcash\\b',
     ],
+    notAfter: ['(?:generat|receiv|earn|collect|produc|realiz|pa(?:id|y)|spen[dt]|us(?:ed|e))\\w*(?:\\s+(?:over|almost|about|approximately|nearly|roughly|more than|some))?'],
   },
   {
     id: 'accounts_receivable', unit: 'USD', kind: 'stock', defaultBasis: 'actual', description: 'receivables at a date',
@@ -270,6 +275,8 @@ export const metrics: readonly MetricDefinition[] = [
   {
     id: 'btc_yield', unit: '%', kind: 'flow', defaultBasis: 'actual', forwardBasis: 'target', description: "a treasury company's BTC Yield",
     cues: ['(?:BTC|bitcoin) yields?(?: KPI)?'], plausible: { min: -100, max: 1000 },
+    // a yield "a year over 7 years" in a scenario is a model of the future, no statement
+    voidedBy: ['annual(?:ized)?', 'scenarios?', 'illustrative', 'assum\\w*', 'over \\d+ years'],
   },
   // --- shares and units ---
   {

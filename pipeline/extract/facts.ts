@@ -212,6 +212,8 @@ function classifySentence(s: Sentence, p: Paragraph, placed: Placed[], calendar:
     if (!change && !canDescribe(metric, item)) continue;
     if (metric.requiresContext && !contextPattern(metric).test(text.slice(clause.start, clause.end))) continue;
     if (metric.excludesContext && exclusionPattern(metric).test(text.slice(Math.max(clause.start, at - 100), end))) continue;
+    if (metric.notAfter && !change && notAfterPattern(metric).test(text.slice(Math.max(0, at - 60), at))) continue;
+    if (metric.voidedBy && voidingPattern(metric).test(text)) continue;
     // "a $15 million to $20 million business in 2025 if the old machines keep coming": a condition after it
     if (metric.defaultBasis !== 'market' && /^[^.;]*?\bif\b/i.test(text.slice(end, clause.end))) continue;
 
@@ -233,7 +235,12 @@ function classifySentence(s: Sentence, p: Paragraph, placed: Placed[], calendar:
     const ahead = forward || (plannable && isFuturePeriod(resolvePeriod(limits, metric.kind === 'spec' ? 'stock' : metric.kind, calendar, false), calendar, true));
     if (metric.plannedAs && ahead) metric = metricById.get(metric.plannedAs)!;
     // "delivering models with approximately 17 joules per terahash": an efficiency said of products, no model named, is their spec
-    const ofProducts = metric.kind === 'spec' && !metric.ofOneModelAs && !forward && !model && /\b(?:models?|machines?|products?|series)\b/i.test(text.slice(clause.start, clause.end)) && !/\bfleets?\b|\bminers\b/i.test(text);
+    const ofProducts =
+      metric.kind === 'spec' &&
+      !metric.ofOneModelAs &&
+      // "this 6 exahash of 13.5-joule machines": a rating said as the machines' adjective
+      ((/^[\s-]*(?:joules?|J\/TH|J\/T)?[\s-]*(?:machines?|miners?|rigs?|units?|ASICs?)\b/i.test(text.slice(end, end + 25))) ||
+        (!forward && !model && /\b(?:models?|machines?|products?|series)\b/i.test(text.slice(clause.start, clause.end)) && !/\bfleets?\b|\bminers\b/i.test(text)));
     const basis = ofProducts ? 'spec' : guidanceOf ? 'guidance' : oneMachine && forward && !model ? 'target' : basisOf(metric, ahead, model !== null && (metric.entityFromModel ?? false));
     let value = q.value;
     let valueHigh = q.valueHigh;
@@ -373,6 +380,23 @@ function joinSplitRanges(text: string, placed: Placed[]): Placed[] {
       /^\s*(?:and|to|-|–)\s*$/.test(text.slice(a.end, b.at)) &&
       /\$\s*\d/.test(a.q.surface) &&
       !/\b(?:million|billion|thousand)\b|[MBK]\b/i.test(a.q.surface);
+    // "at a 54%, 55% gross margin": two close values side by side are a range, approximately
+    const sideBySide =
+      b &&
+      a.q.unit === b.q.unit &&
+      a.q.valueHigh === null &&
+      b.q.valueHigh === null &&
+      a.q.value < b.q.value &&
+      b.q.value - a.q.value <= 0.1 * Math.abs(b.q.value) &&
+      /^\s*,\s*$/.test(text.slice(a.end, b.at)) &&
+      !(placed[i + 2] && /^\s*,?\s*(?:and\s+)?$/.test(text.slice(b.end, placed[i + 2].at))) &&
+      !/\brespectively\b/i.test(text);
+    if (sideBySide) {
+      const surface = text.slice(a.at, b.end);
+      joined.push({ at: a.at, end: b.end, q: { ...b.q, start: a.q.start, surface, statedValue: `${a.q.statedValue}-${b.q.statedValue}`, value: a.q.value, valueHigh: b.q.value, qualifier: 'approximately' } });
+      i++;
+      continue;
+    }
     if (!splitRange) {
       joined.push(a);
       continue;
@@ -440,6 +464,20 @@ function unitClass(q: Quantity): string {
   // "4.9 cents per kilowatt hour ... and about 3.5 cents at our other sites": cents of power are a power price
   if (q.unit === 'USD' && q.value > 0 && q.value < 0.5 && /cents?/i.test(q.surface)) return 'USD/kWh';
   return q.dimension === 'money' && /^[A-Z]{3}$/.test(q.unit) ? 'money' : q.unit;
+}
+
+const notAfterPatterns = new Map<string, RegExp>();
+function notAfterPattern(metric: MetricDefinition): RegExp {
+  let pattern = notAfterPatterns.get(metric.id);
+  if (!pattern) notAfterPatterns.set(metric.id, (pattern = new RegExp(`\\b(?:${metric.notAfter!.join('|')})\\s*$`, 'i')));
+  return pattern;
+}
+
+const voidingPatterns = new Map<string, RegExp>();
+function voidingPattern(metric: MetricDefinition): RegExp {
+  let pattern = voidingPatterns.get(metric.id);
+  if (!pattern) voidingPatterns.set(metric.id, (pattern = phrasePattern(metric.voidedBy ?? [], 'i')));
+  return pattern;
 }
 
 const exclusionPatterns = new Map<string, RegExp>();

@@ -266,6 +266,8 @@ export function statedPeriod(context: PeriodContext, kind: PeriodKind, calendar:
       // "compared with the third quarter, revenue rose 41%": the base of a comparison dates nothing said here
       const comparisonBase = /\b(?:compared (?:to|with)|versus|vs\.?|from|than(?: in| at)?|over|relative to)\s+(?:the\s+|our\s+)?(?:fiscal\s+)?$/i.test(context.text.slice(Math.max(0, start - 30), start));
       if (comparison || comparisonBase) continue;
+      // "expenses were about $29 million, remaining steady during 2024": the trailing clause speaks of a longer stretch
+      if (start >= context.end && /,\s*(?:remaining|staying|marking|representing|bringing|making|continuing)\b/i.test(context.text.slice(context.end, start))) continue;
       const lead = context.text.slice(Math.max(0, start - 40), start);
       // "notes due 2030 with a put right exercisable on June 4, 2027": a term of the instrument, not when the value stood
       if (/\b(?:due|matur\w*|puts?(?: right| option| date)?|exercisable|redeemable|callable|expir\w*)\b[^.;]*$/i.test(lead)) continue;
