@@ -6,6 +6,7 @@
  */
 import type { FamilyGroup, TranslationPair } from '../pipeline/validate/translation/pair.ts';
 import { compareFamilies } from '../pipeline/validate/translation/word-families.ts';
+import { compareSign } from '../pipeline/validate/translation/sign.ts';
 import { compareUnit, type MeasureWord } from '../pipeline/validate/translation/unit-classifier.ts';
 import { compareValue, type AmbiguousPrefix } from '../pipeline/validate/translation/value-scale.ts';
 
@@ -149,6 +150,9 @@ export const directionWords: FamilyGroup = {
   ],
 };
 
+/** Chinese words right before a number that make it negative. */
+export const negativeWords = ['負', '负', '虧損', '亏损', '損失', '损失', '赤字', '減少', '减少'];
+
 /**
  * Chinese measure words that say what is counted. 個, 件, 套 count anything and are not listed;
  * a measure word whose next character makes it part of a longer word (人民幣, 位於) is none.
@@ -229,8 +233,12 @@ export const translationCheckRegistry: readonly TranslationCheckDefinition[] = [
   {
     reason: 'sign_nature',
     label: 'sign and nature',
-    description: 'A loss or charge that reads as a profit or income in the Chinese (虧損/費用 against 利潤/收益), or a decline that reads as an increase, or the reverse.',
-    compare: (pair) => compareFamilies(pair, natureWords) ?? compareFamilies(pair, directionWords),
+    description:
+      'A loss or charge that reads as a profit or income in the Chinese (虧損/費用 against 利潤/收益), a decline that reads as an increase, or the reverse; a negative amount given as a positive one without 負 or a word for a loss.',
+    compare: (pair) =>
+      compareSign(pair, { zhNegative: negativeWords, groups: [natureWords, directionWords], negativeFamilies: ['charge', 'decline'] }) ??
+      compareFamilies(pair, natureWords) ??
+      compareFamilies(pair, directionWords),
   },
 ];
 

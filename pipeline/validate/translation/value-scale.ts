@@ -87,6 +87,8 @@ export function compareValue(pair: TranslationPair, prefixes: readonly Ambiguous
   }
   if (en.unit !== '' && zh.unit !== '' && zh.unit !== en.unit) return null; // a unit question, not a number one
   if (sameValues(en, zh)) return null;
+  // the same amount with the other sign is a question of sign, which the sign check answers
+  if (close(Math.abs(en.value), Math.abs(zh.value)) && Math.sign(en.value) !== Math.sign(zh.value)) return null;
   const ratio = zh.value / en.value;
   const power = Math.round(Math.log10(Math.abs(ratio)));
   const scaleSlip = power !== 0 && Number.isFinite(ratio) && close(Math.abs(ratio), 10 ** power);

@@ -16,7 +16,7 @@ interface Said {
 }
 
 /** The families the English says of this quantity. */
-function englishFamilies(pair: TranslationPair, group: FamilyGroup): Said[] {
+export function englishFamilies(pair: TranslationPair, group: FamilyGroup): Said[] {
   if (group.englishFrom === 'qualifier') {
     const family = group.families.find((f) => f.name === pair.en.qualifier);
     return family ? [{ family, words: [] }] : [];
@@ -30,7 +30,7 @@ function englishFamilies(pair: TranslationPair, group: FamilyGroup): Said[] {
  * The families a Chinese text says, read left to right with the longest word first at each
  * place, so 不超過 ("not more than") is never read as 超過 ("more than").
  */
-function chineseFamilies(text: string, group: FamilyGroup, withWeak: boolean): Said[] {
+export function chineseFamilies(text: string, group: FamilyGroup, withWeak: boolean): Said[] {
   const words = group.families
     .flatMap((family) => [...family.zh, ...(withWeak ? family.zhWeak ?? [] : [])].map((word) => ({ word, family })))
     .sort((a, b) => b.word.length - a.word.length);
