@@ -15,6 +15,8 @@ export interface SentenceScope {
   frameReach?: 'paragraph' | 'turn';
   /** the earlier end of the last comparison said ("between Q4 2024 and Q4 2025"), as a period */
   interval: string | null;
+  /** a year the sentence before spoke of as a whole ("last year", "next year"), in the same paragraph */
+  previousYear?: { period: string; forward: boolean } | null;
 }
 
 /**

@@ -49,6 +49,25 @@ const statingRoles = new Set(['executive', 'investor_relations', 'analyst']);
 const linkedPhrase =
   /^[^,;.]{0,40}?,?\s*(?:[a-z-]+\s+){0,2}\b(?:to|and|or|from|versus|vs\.?|compared (?:to|with)|compares? (?:to|with)|against|then|over|now)\s+(?:[a-z-]+\s+){0,3}$/i;
 
+/** A year a sentence speaks of as a whole ("last year", "in 2024", "next year"), for the sentence after it; `forward` when it lies ahead. */
+interface SaidYear {
+  period: string;
+  forward: boolean;
+}
+
+const anyPeriodWord = /\b(?:quarters?|Q[1-4]|years?|\d{4}|['’]\d{2}|january|february|march|april|may|june|july|august|september|october|november|december|today|now|currently|as of|months?|H[12]|half|annual\w*)\b/i;
+
+function yearSaid(text: string, calendar: CallCalendar): SaidYear | null {
+  if (!/\b(?:next year|last year|this year|(?:in|for|during|by) (?:fiscal )?\d{4}|(?:the )?(?:full|fiscal) year)\b/i.test(text)) return null;
+  const forward = isForward(text) || /\bnext year\b/i.test(text);
+  // a sentence about a quarter, or a plan in a past-tense sentence, leaves nothing to carry
+  if (!forward && /\b(?:quarter|Q[1-4])\b/i.test(text)) return null;
+  const period = statedPeriod({ text, at: text.length, end: text.length, leftLimit: 0, rightLimit: text.length, firstAt: text.length }, 'flow', calendar, forward);
+  if (!period || !/^\d{4}(?:H[12])?$/.test(period)) return null;
+  if (forward !== isFuturePeriod(period, calendar)) return null;
+  return { period, forward };
+}
+
 /** Words before an amount that make it the guidance a result is measured against. */
 const guidanceBefore =
   /\b(?:beat|beating|exceed\w*|above|ahead of|in line with|met|compared (?:to|with)|versus|vs\.?)\s+(?:the |our )?(?:(?:previous(?:ly)?|prior|original) )?(?:(?:issued|provided|given) )?guidance(?: range)?\s+(?:of\s+)?(?:approximately\s+|about\s+)?$/i;
@@ -104,6 +123,8 @@ export function classifyFacts(t: SegmentedTranscript, quantities: Map<number, Qu
   for (const s of t.sentences) sentencesOf.set(s.paragraphIndex, [...(sentencesOf.get(s.paragraphIndex) ?? []), s]);
   // what a speaker's turn is about: a fourth-quarter call's "fiscal year" highlights, the interval of the last comparison
   let scope: SentenceScope = { frame: null, interval: null };
+  // a plan said again without its date keeps the date it was said with: "our goal of 10 EH/s" after "10 EH/s by the first half of 2025"
+  const targetsSaid = new Map<string, string>();
   let turn: number | null = null;
   for (const p of t.paragraphs) {
     if (p.section === 'summary' || !p.en || !p.speakerRole || !statingRoles.has(p.speakerRole)) continue;
@@ -112,14 +133,16 @@ export function classifyFacts(t: SegmentedTranscript, quantities: Map<number, Qu
     turn = p.turnIndex;
     const paragraphQuantities = quantities.get(p.index) ?? [];
     let previousMetric: string | null = null;
+    let carriedYear: SaidYear | null = null;
     for (const s of sentencesOf.get(p.index) ?? []) {
-      scope = frameOf(s.text, scope, calendar, isForward(s.text));
+      scope = { ...frameOf(s.text, scope, calendar, isForward(s.text)), previousYear: carriedYear };
+      carriedYear = yearSaid(s.text, calendar);
       const offset = s.start - p.en.start;
       const placed = joinSplitRanges(
         s.text,
         paragraphQuantities.filter((q) => q.start >= offset && q.end <= offset + s.text.length).map((q) => ({ q, at: q.start - offset, end: q.end - offset })),
       );
-      const found = classifySentence(s, p, placed, calendar, previousMetric, scope);
+      const found = classifySentence(s, p, placed, calendar, previousMetric, scope, targetsSaid);
       if (found.length) previousMetric = found[found.length - 1].metric;
       facts.push(...found);
     }
@@ -127,7 +150,7 @@ export function classifyFacts(t: SegmentedTranscript, quantities: Map<number, Qu
   return facts;
 }
 
-function classifySentence(s: Sentence, p: Paragraph, placed: Placed[], calendar: CallCalendar, previousMetric: string | null, scope: SentenceScope): FactDraft[] {
+function classifySentence(s: Sentence, p: Paragraph, placed: Placed[], calendar: CallCalendar, previousMetric: string | null, scope: SentenceScope, targetsSaid: Map<string, string>): FactDraft[] {
   const text = s.text;
   placed = placed.map((item) => misstatedEfficiency(text, item) ?? item);
   const usable = placed.filter(
@@ -264,8 +287,16 @@ function classifySentence(s: Sentence, p: Paragraph, placed: Placed[], calendar:
       const earlier = comparisonBasePeriod(text, item, usable[index + 1], kind, calendar, scope);
       if (earlier) period = earlier;
     }
+    const ownPeriod = statedPeriod(limits, kind, calendar, planned);
+    const targetKey = `${metric.id} ${value} ${valueHigh}`;
+    if (planned && ownPeriod) targetsSaid.set(targetKey, period);
+    else if (planned && targetsSaid.has(targetKey)) period = targetsSaid.get(targetKey)!;
+    // "The next year, our products must improve. I believe 10 to 15 J/TH is achievable.": a plan with no date of its own takes the year just said
+    else if (planned && scope.previousYear?.forward) period = scope.previousYear.period;
     // a fourth-quarter call speaking of its fiscal year: its flows are the year's
-    if (scope.frame && !planned && (kind === 'flow' || kind === 'price') && metric.defaultBasis === 'actual' && !statedPeriod(limits, kind, calendar, false)) period = scope.frame;
+    if (scope.frame && !planned && (kind === 'flow' || kind === 'price') && metric.defaultBasis === 'actual' && !ownPeriod) period = scope.frame;
+    // "Last year, we sold $7 billion of notes. And we raised over $25 billion.": a result with no period word of its own continues the year just said
+    else if (!planned && !ownPeriod && (kind === 'flow' || kind === 'price') && metric.defaultBasis === 'actual' && scope.previousYear && !scope.previousYear.forward && !anyPeriodWord.test(text.replace(/\b(?:year[- ]over[- ]year|a year ago)\b/gi, ' '))) period = scope.previousYear.period;
     facts.push({
       metric: metric.id,
       value,

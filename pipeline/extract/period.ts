@@ -252,6 +252,7 @@ export function defaultPeriod(kind: PeriodKind, calendar: CallCalendar, forward:
 export function statedPeriod(context: PeriodContext, kind: PeriodKind, calendar: CallCalendar, forward: boolean): string | null {
   let best: { distance: number; period: string; month?: true } | null = null;
   let leading: { distance: number; period: string; month?: true } | null = null;
+  let future: { distance: number; period: string } | null = null;
   for (const rule of periodRules) {
     rule.pattern.lastIndex = 0;
     for (let m = rule.pattern.exec(context.text); m; m = rule.pattern.exec(context.text)) {
@@ -278,14 +279,17 @@ export function statedPeriod(context: PeriodContext, kind: PeriodKind, calendar:
       const own = start >= context.leftLimit && end <= context.rightLimit && !ofPrevious;
       const sentenceLeading = end <= context.firstAt;
       if (!own && !sentenceLeading) continue;
-      const slot = own ? best : leading;
-      if (slot && distance >= slot.distance) continue;
       const period = rule.resolve(m, calendar, forward);
       if (!period) continue;
+      // "like their investment in September, supports our goal of 10 EH/s by the first half of 2025": a plan takes the future it names
+      if (own && forward && isFuturePeriod(period, calendar) && (!future || distance < future.distance)) future = { distance, period };
+      const slot = own ? best : leading;
+      if (slot && distance >= slot.distance) continue;
       if (own) best = { distance, period, month: rule.month };
       else leading = { distance, period, month: rule.month };
     }
   }
+  if (future && best && !isFuturePeriod(best.period, calendar)) best = future;
   best ??= leading;
   // a flow is over a period: a date said near it dates something else
   if (best && kind === 'flow' && !best.month && /^\d{4}-\d{2}-\d{2}$/.test(best.period)) best = null;
