@@ -64,6 +64,19 @@ const toAfter = new RegExp(`^\\s*to\\s+${qualifierWords}$`, 'i');
 const baseBefore = new RegExp(`(?:compared (?:to|with)|versus|vs\\.?|up from|down from|than)\\s+(?:(?:a|an|the)\\s+)?(?:[a-z-]+\\s+){0,3}?(?:of\\s+)?${qualifierWords}$`, 'i');
 
 /**
+ * Where the words that make a number the base of a comparison or the start of "from A to B"
+ * begin, or null when it is neither: a period said before them is not the base's own.
+ */
+export function comparisonWordAt(text: string, item: Placed, next: Placed | undefined): number | null {
+  const before = text.slice(Math.max(0, item.at - 60), item.at);
+  const offset = item.at - before.length;
+  const from = fromBefore.exec(before);
+  if (from && next !== undefined && toAfter.test(text.slice(item.end, next.at))) return offset + from.index;
+  const base = baseBefore.exec(before);
+  return base ? offset + base.index : null;
+}
+
+/**
  * The period of a number that is the base of a comparison or the start of a "from A to B", said
  * with no period of its own: the earlier end of the sentence's comparison. "from 53.2 to 66.4
  * exahash during 2025": the end of 2024; "up 12% year over year, from $7.9 to $8.8": the
@@ -72,7 +85,7 @@ const baseBefore = new RegExp(`(?:compared (?:to|with)|versus|vs\\.?|up from|dow
 export function comparisonBasePeriod(text: string, item: Placed, next: Placed | undefined, kind: string, calendar: CallCalendar, scope: SentenceScope): string | null {
   const before = text.slice(Math.max(0, item.at - 60), item.at);
   const fromTo = fromBefore.test(before) && next !== undefined && toAfter.test(text.slice(item.end, next.at));
-  if (!fromTo && !baseBefore.test(before)) return null;
+  if (comparisonWordAt(text, item, next) === null) return null;
   const level = kind === 'stock';
   const quarter = (y: number, q: number) => (level ? quarterEndOf(calendar, y, q) : `${y}Q${q}`);
   const year = (y: number) => (level ? fiscalYearRange(y, calendar.fiscalYearEndMonth).end : String(y));

@@ -3,7 +3,7 @@ import type { Paragraph, SegmentedTranscript, Sentence } from '../segment/segmen
 import { changeOf } from './change.ts';
 import { isAboutOthers, isHypothetical, isHypotheticalQuestion, phrasePattern, findMetricCues, hasSpecCue, isForward, isLossCue, isNoFactContext, type CueMatch } from './cues.ts';
 import { findModels, findRegions, nearestEntity } from './entity.ts';
-import { comparisonBasePeriod, frameOf, type SentenceScope } from './comparison-period.ts';
+import { comparisonBasePeriod, comparisonWordAt, frameOf, type SentenceScope } from './comparison-period.ts';
 import { isEarlierPeriod, isFuturePeriod, resolvePeriod, statedPeriod, type CallCalendar } from './period.ts';
 import type { Quantity } from './quantity.ts';
 
@@ -282,7 +282,8 @@ function classifySentence(s: Sentence, p: Paragraph, placed: Placed[], calendar:
     // a change is stated of the new value: an earlier period named beside it is what it is compared with
     if (change && isEarlierPeriod(period, calendar)) period = resolvePeriod({ ...limits, leftLimit: at, rightLimit: end, firstAt: 0 }, kind, calendar, false);
     const planned = basis === 'guidance' || basis === 'target';
-    if (!change && !planned && !statedPeriod({ ...limits, firstAt: 0 }, kind, calendar, false)) {
+    const comparedFrom = change ? null : comparisonWordAt(text, item, usable[index + 1]);
+    if (comparedFrom !== null && !planned && !statedPeriod({ ...limits, leftLimit: Math.max(limits.leftLimit, comparedFrom), firstAt: 0 }, kind, calendar, false)) {
       // the base of a comparison, or the start of "from A to B", is a value of the earlier period
       const earlier = comparisonBasePeriod(text, item, usable[index + 1], kind, calendar, scope);
       if (earlier) period = earlier;

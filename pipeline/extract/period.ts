@@ -4,7 +4,7 @@
  * "by mid-2025" a half, "next year" a year.
  */
 
-import { addDays, fiscalQuarterRange, lastDayOfMonth, shiftQuarter } from '../fiscal-calendar.ts';
+import { addDays, fiscalQuarterRange, fiscalYearRange, lastDayOfMonth, shiftQuarter } from '../fiscal-calendar.ts';
 
 export interface CallCalendar {
   year: number;
@@ -87,19 +87,34 @@ export const yearScope = /\b(?:full[- ]year|(?:for|in|during|over|throughout) th
 
 /** Period phrases, tried nearest first; each names what it resolves to. */
 const periodRules: readonly PeriodRule[] = [
+  // a calendar quarter said by a company whose fiscal year is another: "towards the end of Q1 '26, calendar Q1"
+  {
+    pattern: new RegExp(`\\b(?:calendar (?:Q([1-4])|(first|second|third|fourth) quarter)(?: of)?(?: ${yearWords})?|(?:(?:the )?end of )?Q([1-4]) ${yearWords},? calendar Q[1-4])\\b`, 'gi'),
+    resolve: (m, c) => {
+      const q = Number(m[1] ?? m[4]) || ordinal[(m[2] ?? '').toLowerCase()];
+      const named = yearOf(m[3] ?? m[5], c);
+      const callYear = Number(c.quarterEnd.slice(0, 4));
+      const year = named ?? (q * 3 > Number(c.quarterEnd.slice(5, 7)) ? callYear : callYear + 1);
+      return calendarQuarterEnd(year, q);
+    },
+  },
   // a date: "as of September 30", "on September 30, 2024"
   {
     pattern: new RegExp(`\\b(?:as of|as at|at|on|by|through|ended|ending) ${monthPattern} (\\d{1,2})(?:st|nd|rd|th)?(?:,? (\\d{4}))?`, 'gi'),
-    resolve: (m, c) => {
+    resolve: (m, c, forward) => {
       const month = monthNames.findIndex((n) => n.startsWith(m[1].toLowerCase().slice(0, 3))) + 1;
-      // a date said without a year is the latest one on or before a few months past the quarter end
-      const year = m[3] ? Number(m[3]) : Number(c.quarterEnd.slice(0, 4)) - (month > Number(c.quarterEnd.slice(5, 7)) + 5 ? 1 : 0);
-      return `${year}-${String(month).padStart(2, '0')}-${m[2].padStart(2, '0')}`;
+      const day = (y: number) => `${y}-${String(month).padStart(2, '0')}-${m[2].padStart(2, '0')}`;
+      if (m[3]) return day(Number(m[3]));
+      // said without a year: the latest such day up to the call (a quarter past the quarter's end when the call day is unknown), or for a plan the next one after it
+      const latest = c.callDate ?? addDays(c.quarterEnd, 92);
+      const year = Number(latest.slice(0, 4));
+      if (forward) return day(day(year) > latest ? year : year + 1);
+      return day(day(year) <= latest ? year : year - 1);
     },
   },
   // the same quarter a year earlier: "in the same quarter last year", "a year earlier", "prior-year quarter"
   {
-    pattern: /\b(?:(?:the )?same (?:quarter|period) (?:of |in )?(?:last|prior|previous|a) year|(?:a|one) year (?:earlier|ago|before)|(?:the )?prior[- ]year (?:period|quarter)?)\b/gi,
+    pattern: /\b(?:(?:the )?same (?:quarter|period) (?:of |in )?(?:last|prior|previous|a) year|(?:a|one) year (?:earlier|ago|before)|(?:the )?prior[- ]year(?: (?:period|quarter))?)\b/gi,
     // "for the full year ... compared to $541 million in the prior-year period": the year before
     resolve: (m, c) => (!/quarter/i.test(m[0]) && yearScope.test(m.input) ? String(c.year - 1) : shiftQuarter(c.year, c.quarter, -4).join('Q')),
   },
@@ -172,17 +187,6 @@ const periodRules: readonly PeriodRule[] = [
       // "by mid-2025", "by the middle of next year": the first half, as the contract reads it
       const y = yearOf(m[6] ?? m[7], c, true);
       return y ? `${y}H1` : null;
-    },
-  },
-  // a calendar quarter said by a company whose fiscal year is another: "towards the end of Q1 '26, calendar Q1"
-  {
-    pattern: new RegExp(`\\b(?:calendar (?:Q([1-4])|(first|second|third|fourth) quarter)(?: of)?(?: ${yearWords})?|Q([1-4]) ${yearWords},? calendar Q[1-4])\\b`, 'gi'),
-    resolve: (m, c) => {
-      const q = Number(m[1] ?? m[4]) || ordinal[(m[2] ?? '').toLowerCase()];
-      const named = yearOf(m[3] ?? m[5], c);
-      const callYear = Number(c.quarterEnd.slice(0, 4));
-      const year = named ?? (q * 3 > Number(c.quarterEnd.slice(5, 7)) ? callYear : callYear + 1);
-      return calendarQuarterEnd(year, q);
     },
   },
   // a quarter: "fourth quarter", "third quarter of 2024", "Q4", "4Q", "quarter three", "Q3 2024"
@@ -297,6 +301,8 @@ export function statedPeriod(context: PeriodContext, kind: PeriodKind, calendar:
     // a stock is at a date: a quarter named for it means that quarter's end
     const q = /^(\d{4})Q([1-4])$/.exec(best.period);
     if (kind === 'stock' && q && !forward) return quarterEndOf(calendar, Number(q[1]), Number(q[2]));
+    // "from 21.5 to 30.2 exahash during 2025": a level of a year is at the year's end
+    if (kind === 'stock' && !forward && /^\d{4}$/.test(best.period)) return fiscalYearRange(Number(best.period), calendar.fiscalYearEndMonth).end;
     return best.period;
   }
   return null;

@@ -1,0 +1,248 @@
+import { describe, expect, it } from 'vitest';
+import { processTranscript } from '../../pipeline/process-transcript.ts';
+
+/**
+ * The period and basis of what is said, one case per way of speaking, in calls of fictional
+ * companies: a December year end reporting Q4 2025 on 2026-02-20, a September year end reporting
+ * fiscal Q4 2025 on 2025-11-20, and a May year end reporting fiscal Q2 2026 on 2026-01-08.
+ */
+interface Call {
+  title: string;
+  welcome: string;
+}
+
+const december: Call = { title: 'Acme Hash Inc. (ACMH) Q4 2025 Earnings Call February 20, 2026 4:30 PM EST', welcome: 'welcome to the Acme Hash fourth quarter 2025 results call.' };
+const september: Call = {
+  title: 'Birch Digital Inc. (BRCD) Q4 2025 Earnings Call November 20, 2025 4:30 PM EST',
+  welcome: 'welcome to the Birch Digital fiscal fourth quarter 2025 results call, for the quarter ended September 30, 2025.',
+};
+const may: Call = {
+  title: 'Cedar Compute Corp. (CDRC) Q2 2026 Earnings Call January 8, 2026 8:00 AM EST',
+  welcome: 'welcome to the Cedar Compute fiscal second quarter 2026 call, covering the three months ended November 30, 2025.',
+};
+
+/** The facts of paragraphs said by the CFO in a call. */
+function factsOf(call: Call, ...paragraphs: string[]) {
+  const text = [
+    call.title,
+    '',
+    'Company Participants',
+    '',
+    'Jane Roe - Chief Financial Officer',
+    '',
+    'Conference Call Participants',
+    '',
+    'Sam Lee - Birch Capital, Research Division',
+    '',
+    'Presentation',
+    '',
+    'Operator',
+    '',
+    `Good afternoon, and ${call.welcome} [Operator Instructions]`,
+    '',
+    'Jane Roe',
+    'Chief Financial Officer',
+    '',
+    ...paragraphs.flatMap((p) => [p, '']),
+    'Question-and-Answer Session',
+    '',
+    'Operator',
+    '',
+    '[Operator Instructions] Our first question comes from the line of Sam Lee with Birch Capital.',
+    '',
+    'Sam Lee',
+    'Birch Capital, Research Division',
+    '',
+    'Thanks.',
+    '',
+  ].join('\n');
+  const rows = processTranscript('call.txt', new TextEncoder().encode(text));
+  return rows.facts.map((f) => ({ quote: f.quote, metric: f.metric, value: f.value, period: f.period, period_end: f.period_end, basis: f.basis, change_kind: f.change_kind }));
+}
+
+type Expected = { quote: string; metric?: string; value?: number; period?: string; period_end?: string | null; basis?: string; change_kind?: string | null };
+
+// [way of speaking, call, paragraphs, expected facts (by quote)]
+const cases: [string, Call, string[], Expected[]][] = [
+  [
+    'the base of a comparison is a value of the prior-year quarter',
+    december,
+    ['Revenue was $84.2 million, up 61% from $52.3 million in the prior year.'],
+    [
+      { quote: '$84.2 million', metric: 'revenue_total', period: '2025Q4', basis: 'actual' },
+      { quote: '$52.3 million', metric: 'revenue_total', period: '2024Q4', basis: 'actual' },
+    ],
+  ],
+  [
+    'a loss compared with one in a named quarter is a value of that quarter',
+    december,
+    ['We reported a net loss of $40.1 million, compared with a net loss of $12.4 million in the fourth quarter of 2024.'],
+    [
+      { quote: '$40.1 million', metric: 'net_income', value: -40_100_000, period: '2025Q4' },
+      { quote: '$12.4 million', metric: 'net_income', value: -12_400_000, period: '2024Q4' },
+    ],
+  ],
+  [
+    'a restatement joined by "or" shares the base\'s period',
+    december,
+    ['That compares to net income of $28.3 million or $0.24 per diluted share in the fourth quarter of 2024.'],
+    [
+      { quote: '$28.3 million', metric: 'net_income', period: '2024Q4' },
+      { quote: '$0.24 per diluted share', metric: 'eps', period: '2024Q4' },
+    ],
+  ],
+  [
+    '"from A to B during 2025": A is the level at the start of the year, B at its end',
+    december,
+    ['We increased our energized hash rate from 21.5 exahash to 30.2 exahash during 2025.'],
+    [
+      { quote: '21.5 exahash', metric: 'hashrate_installed', period: '2024-12-31' },
+      { quote: '30.2 exahash', metric: 'hashrate_installed', period: '2025-12-31' },
+    ],
+  ],
+  [
+    '"between Q4 2024 and Q4 2025 ... from A to B": A at the end of the first quarter named',
+    december,
+    ['Between Q4 2024 and Q4 2025, our bitcoin holdings grew from approximately 9,100 bitcoin to nearly 12,400 bitcoin.'],
+    [
+      { quote: '9,100 bitcoin', metric: 'btc_held', period: '2024-12-31' },
+      { quote: '12,400 bitcoin', metric: 'btc_held', period: '2025-12-31' },
+    ],
+  ],
+  [
+    'a yoy change said with "from A to B": A is the quarter a year before',
+    december,
+    ['Our average selling price rose 9% year over year, from $11.0 per terahash to $12.0 per terahash.'],
+    [
+      { quote: '9%', change_kind: 'yoy', period: '2025Q4' },
+      { quote: '$11.0 per terahash', metric: 'asp_per_hashrate', period: '2024Q4' },
+      { quote: '$12.0 per terahash', metric: 'asp_per_hashrate', period: '2025Q4' },
+    ],
+  ],
+  [
+    'a fourth-quarter call reviewing its fiscal year: flows of the year, until a quarter is named',
+    september,
+    [
+      'Let me start with a few financial highlights from our 2025 fiscal year. We delivered record revenues of $412 million. Our gross margin was 51%.',
+      'Turning to the fourth quarter, revenue was $118 million.',
+    ],
+    [
+      { quote: '$412 million', metric: 'revenue_total', period: '2025', period_end: '2025-09-30' },
+      { quote: '51%', metric: 'gross_margin', period: '2025' },
+      { quote: '$118 million', metric: 'revenue_total', period: '2025Q4', period_end: '2025-09-30' },
+    ],
+  ],
+  [
+    '"For the full year" dates its own paragraph, not the next',
+    december,
+    ['Revenue for the quarter was $142.6 million. For the full year, revenue was $463.2 million.', 'The average selling price was $13.20 per terahash.'],
+    [
+      { quote: '$142.6 million', period: '2025Q4' },
+      { quote: '$463.2 million', period: '2025' },
+      { quote: '$13.20 per terahash', metric: 'asp_per_hashrate', period: '2025Q4' },
+    ],
+  ],
+  [
+    'the prior-year period of a full-year figure is the year before',
+    december,
+    ['For the full year, we recorded a net loss of $61 million compared to net income of $44 million in the prior year period.'],
+    [
+      { quote: '$61 million', value: -61_000_000, period: '2025' },
+      { quote: '$44 million', value: 44_000_000, period: '2024' },
+    ],
+  ],
+  [
+    'a fiscal quarter ending in November is dated at its own end',
+    may,
+    ['Revenue for the quarter was $64.2 million. We ended the quarter with $212 million of cash and cash equivalents.'],
+    [
+      { quote: '$64.2 million', period: '2026Q2', period_end: '2025-11-30' },
+      { quote: '$212 million', metric: 'cash', period: '2025-11-30' },
+    ],
+  ],
+  [
+    'a named month after the quarter, before the call, is the call\'s quarter; a date said with its day is that day',
+    december,
+    ['In January, we sold 120 bitcoin. As of February 12, we held 12,410 bitcoin.'],
+    [
+      { quote: '120 bitcoin', metric: 'btc_sold', period: '2025Q4' },
+      { quote: '12,410 bitcoin', metric: 'btc_held', period: '2026-02-12' },
+    ],
+  ],
+  [
+    'mid-year and the first half are the half; "by the end of 2027" its last day',
+    december,
+    ['We expect to reach 45 exahash by mid-2026, and we plan to energize 300 megawatts by the end of 2027.'],
+    [
+      { quote: '45 exahash', metric: 'hashrate_target', period: '2026H1', basis: 'target' },
+      { quote: '300 megawatts', metric: 'power_capacity', period: '2027-12-31', basis: 'target' },
+    ],
+  ],
+  [
+    'a plan that names its future takes it over a nearer past date',
+    december,
+    ['Like the financing we closed in October, the new facility supports our goal of reaching 45 exahash in the first half of 2026.'],
+    [{ quote: '45 exahash', metric: 'hashrate_target', period: '2026H1', basis: 'target' }],
+  ],
+  [
+    'a level said "today" is the call\'s day',
+    december,
+    ['Today we have 31 exahash of hash rate installed.'],
+    [{ quote: '31 exahash', metric: 'hashrate_installed', period: '2026-02-20', basis: 'actual' }],
+  ],
+  [
+    'an order signed after the quarter is the call\'s quarter, whatever its delivery date',
+    december,
+    ['In early February we secured an order for 8,000 machines, with delivery planned for the third quarter.'],
+    [{ quote: '8,000 machines', metric: 'units_ordered', period: '2025Q4', basis: 'actual' }],
+  ],
+  [
+    'a debt\'s put date is a term of the notes, not the date of the balance',
+    december,
+    ['We had $500 million of convertible notes outstanding, with a put right exercisable on June 1, 2028.'],
+    [{ quote: '$500 million', metric: 'debt', period: '2025-12-31', basis: 'actual' }],
+  ],
+  [
+    'an aspiration is a target; capacity that could switch is an option',
+    december,
+    ['Next year our machines must improve. I believe a range of 12 to 14 joules per terahash is achievable.', 'The site could switch to a 150-megawatt critical IT load.'],
+    [
+      // said in February 2026, "next year" is 2027
+      { quote: '12 to 14 joules per terahash', metric: 'efficiency', period: '2027', basis: 'target' },
+      { quote: '150-megawatt', metric: 'power_capacity', basis: 'target' },
+    ],
+  ],
+  [
+    'contracted and energized capacity is actual; a level that "will ever exist" is still actual',
+    december,
+    ['We have 220 megawatts energized and 180 megawatts contracted. We closed the year with 12,400 bitcoin, which is a small share of all bitcoin that will ever exist.'],
+    [
+      { quote: '220 megawatts', metric: 'power_capacity', basis: 'actual' },
+      { quote: '180 megawatts', metric: 'power_capacity', basis: 'actual' },
+      { quote: '12,400 bitcoin', metric: 'btc_held', period: '2025-12-31', basis: 'actual' },
+    ],
+  ],
+  [
+    'shipped in the quarter is actual, even by a deadline already past',
+    december,
+    ['By the end of the fourth quarter, we had shipped over 3,000 units during the quarter.'],
+    [{ quote: '3,000 units', metric: 'units_delivered', period: '2025Q4', basis: 'actual' }],
+  ],
+  [
+    'a calendar quarter said by a company of another fiscal year is that calendar quarter',
+    september,
+    ['You will see that additional 5 exahash come online towards the end of Q1 \'26, calendar Q1.'],
+    [{ quote: '5 exahash', metric: 'hashrate_target', period: '2026-03-31', basis: 'target' }],
+  ],
+];
+
+describe('periods and bases of what is said', () => {
+  it.each(cases)('%s', (_name, call, paragraphs, expected) => {
+    const facts = factsOf(call, ...paragraphs);
+    for (const e of expected) {
+      const found = facts.filter((f) => f.quote === e.quote);
+      expect(found, `${e.quote} in ${JSON.stringify(facts.map((f) => f.quote))}`).toHaveLength(1);
+      expect(found[0]).toMatchObject(e);
+    }
+  });
+});
