@@ -3,6 +3,6 @@
  * `../shared/corpus`, strict rule): a change may not bring them below. Raise it as they improve.
  */
 export const realCallFloor = {
-  strictPrecision: 0.877,
-  strictF1: 0.742,
+  strictPrecision: 0.958,
+  strictF1: 0.792,
 } as const;

@@ -32,5 +32,6 @@ export const facts = defineTable({
     char_end: integer('End (exclusive) of the quote'),
     quote: text('Exactly the source text in the span: the number with its unit words'),
     sentence: text('The sentence around it'),
+    confidence: text('How surely the rules read it: high (a cue in its own clause and a period said or the call\'s own), medium, low (a metric or period carried over from other words); kpis choose among high and medium only'),
   }),
 });

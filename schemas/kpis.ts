@@ -25,5 +25,6 @@ export const kpis = defineTable({
     chosen_fact_id: text('The fact whose value was chosen'),
     speaker: text('Who said the chosen value').nullable(),
     doc_id: text('Document of the chosen fact'),
+    confidence: text('Confidence of the chosen fact: high or medium (low facts are never chosen)'),
   }),
 });

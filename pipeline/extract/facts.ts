@@ -30,7 +30,12 @@ export interface FactDraft {
   end: number;
   quote: string;
   sentence: string;
+  /** how surely the rules decided it: `high` a cue of its own clause and a period said or the call's own, `low` a metric or period carried from elsewhere */
+  confidence: Confidence;
 }
+
+export type Confidence = 'high' | 'medium' | 'low';
+type Evidence = 'strong' | 'medium' | 'weak';
 
 /** A quantity placed in its sentence: offsets relative to the sentence text. */
 export interface Placed {
@@ -177,42 +182,63 @@ function classifySentence(s: Sentence, p: Paragraph, placed: Placed[], calendar:
     if (measured === 'unmeasured') continue;
     const bought = measured ? null : bitcoinBought(text, item);
     const change = measured ?? bought;
+    // "we ended up with $7 million more cash": more than what is not said, so it is no level and no measured change
+    if (!change && q.unit && /^\s+(?:more|less|fewer)\b(?![^.;]*\bthan\b)/i.test(text.slice(end, end + 60))) continue;
     const cue = cues.get(item);
     const linked = linkedMetric(text, placed, item, lastOfUnit.get(unitClass(q)));
 
     let metric: MetricDefinition | undefined;
+    // how the metric was decided, for the fact's confidence: a cue of its own clause, or a reading of the words around it
+    let decided: Evidence = 'strong';
     // "revenue of $74 million, above our guidance of $73 million": the guidance for the same metric and period
     const guidanceOf: { metric: MetricDefinition; end: number; period: string } | null = !change && q.unit && lastLevel?.metric.unit === q.unit && guidanceBefore.test(before) ? lastLevel : null;
+    const cueInClause = cue !== undefined && cue.start >= clause.start && cue.end <= clause.end;
     if (guidanceOf) {
       metric = guidanceOf.metric;
+      decided = 'medium';
     } else if (bought) {
       metric = metricById.get('btc_held');
     } else if (q.unit === '%') {
       metric = change ? changedMetric(text, item, cue, lastLevel, subject) : cue?.metric.unit === '%' ? cue.metric : linked;
+      decided = metric && cue?.metric === metric ? (cueInClause ? 'strong' : 'medium') : metric && lastLevel?.metric === metric ? 'medium' : 'weak';
     } else if (!q.unit) {
       // a bare count said as a change of the sentence's subject: "1,200 more than last quarter"
       const base = lastLevel?.metric ?? (subject ? metricById.get(subject) : undefined);
       metric = change && base && ['BTC', 'units'].includes(base.unit) ? base : undefined;
+      decided = lastLevel ? 'medium' : 'weak';
     } else if (metricOfUnit.has(q.unit)) {
       metric = cue?.metric.unit === q.unit ? cue.metric : metricOfUnit.get(q.unit);
     } else if (cue && (cue.metric.unit === q.unit || perShareCue(cue, item))) {
       metric = cue.metric;
+      decided = cueInClause ? 'strong' : 'medium';
     } else if (change && (lastLevel || subject)) {
       metric = lastLevel?.metric ?? metricById.get(subject!);
       if (metric?.unit !== q.unit) metric = undefined;
+      decided = lastLevel ? 'medium' : 'weak';
     } else if (!linked && subject && metricById.get(subject)?.unit === q.unit && /\b(?:from|compared (?:to|with)|compares? (?:to|with)|versus)\s+(?:[a-z]+\s+)?$/i.test(before)) {
       // "That is up 15% since December 31 and up from 5.7 exahash a year earlier": the subject carried over
       metric = metricById.get(subject);
+      decided = 'weak';
     } else {
       metric = linked;
+      decided = 'medium';
     }
     if (!metric && q.unit === 'TH/s' && nearestEntity(models, at, end, 60) && hasSpecCue(text)) metric = metricById.get('product_hashrate');
     // no fleet or network runs at 2 PH/s or less: such a hash rate is one machine's
     const oneMachine = q.unit === 'TH/s' && !change && (q.valueHigh ?? q.value) <= oneMachineMax;
-    if (oneMachine) metric = metricById.get('product_hashrate');
+    if (oneMachine) {
+      if (metric?.id !== 'product_hashrate') decided = 'medium';
+      metric = metricById.get('product_hashrate');
+    }
     const line = !metric || (!cue && linked === metric) ? revenueLineBefore(text, item, index > 0 ? usable[index - 1].end : 0) : undefined;
-    if (line) metric = line.metric;
-    metric ??= fallbackMetric(text, item, forward, calendar, clause);
+    if (line) {
+      metric = line.metric;
+      decided = 'strong';
+    }
+    if (!metric) {
+      metric = fallbackMetric(text, item, forward, calendar, clause);
+      decided = 'weak';
+    }
     if (!metric) continue;
     if ((othersSpoken || isHypothetical(before)) && metric.defaultBasis !== 'market') continue;
 
@@ -289,15 +315,29 @@ function classifySentence(s: Sentence, p: Paragraph, placed: Placed[], calendar:
       if (earlier) period = earlier;
     }
     const ownPeriod = statedPeriod(limits, kind, calendar, planned);
+    // how the period was decided: said in the number's own words (or none said, the call's own), read from the comparison, or carried from other sentences
+    // a period said in the number's words is sure; none said (the call's own, by default) is likely
+    let dated: Evidence = ownPeriod ? 'strong' : 'medium';
+    if (period !== resolvePeriod(limits, kind, calendar, planned)) dated = 'medium';
     const targetKey = `${metric.id} ${value} ${valueHigh}`;
     if (planned && ownPeriod) targetsSaid.set(targetKey, period);
-    else if (planned && targetsSaid.has(targetKey)) period = targetsSaid.get(targetKey)!;
-    // "The next year, our products must improve. I believe 10 to 15 J/TH is achievable.": a plan with no date of its own takes the year just said
-    else if (planned && scope.previousYear?.forward) period = scope.previousYear.period;
-    // a fourth-quarter call speaking of its fiscal year: its flows are the year's
-    if (scope.frame && !planned && (kind === 'flow' || kind === 'price') && metric.defaultBasis === 'actual' && !ownPeriod) period = scope.frame;
-    // "Last year, we sold $7 billion of notes. And we raised over $25 billion.": a result with no period word of its own continues the year just said
-    else if (!planned && !ownPeriod && (kind === 'flow' || kind === 'price') && metric.defaultBasis === 'actual' && scope.previousYear && !scope.previousYear.forward && !anyPeriodWord.test(text.replace(/\b(?:year[- ]over[- ]year|a year ago)\b/gi, ' '))) period = scope.previousYear.period;
+    else if (planned && targetsSaid.has(targetKey)) {
+      period = targetsSaid.get(targetKey)!;
+      dated = 'medium';
+    } else if (planned && scope.previousYear?.forward) {
+      // "The next year, our products must improve. I believe 10 to 15 J/TH is achievable.": a plan with no date of its own takes the year just said
+      period = scope.previousYear.period;
+      dated = 'weak';
+    }
+    if (scope.frame && !planned && (kind === 'flow' || kind === 'price') && metric.defaultBasis === 'actual' && !ownPeriod) {
+      // a fourth-quarter call speaking of its fiscal year: its flows are the year's
+      period = scope.frame;
+      dated = 'medium';
+    } else if (!planned && !ownPeriod && (kind === 'flow' || kind === 'price') && metric.defaultBasis === 'actual' && scope.previousYear && !scope.previousYear.forward && !anyPeriodWord.test(text.replace(/\b(?:year[- ]over[- ]year|a year ago)\b/gi, ' '))) {
+      // "Last year, we sold $7 billion of notes. And we raised over $25 billion.": a result with no period word of its own continues the year just said
+      period = scope.previousYear.period;
+      dated = 'weak';
+    }
     facts.push({
       metric: metric.id,
       value,
@@ -317,6 +357,7 @@ function classifySentence(s: Sentence, p: Paragraph, placed: Placed[], calendar:
       end: s.start + end,
       quote: q.surface,
       sentence: text,
+      confidence: decided === 'weak' || dated === 'weak' ? 'low' : decided === 'strong' && dated === 'strong' ? 'high' : 'medium',
     });
     if (!change) {
       lastOfUnit.set(unitClass(q), { metric, end, value });

@@ -42,7 +42,8 @@ function preference(a: Fact, b: Fact): number {
 export function chooseKpis(allFacts: readonly Fact[]): Row<typeof kpis>[] {
   const groups = new Map<string, Fact[]>();
   for (const f of allFacts) {
-    if (!f.ticker || !f.call_period) continue;
+    // a fact read from words carried over from elsewhere stays in facts for a reader, but stands for no KPI
+    if (!f.ticker || !f.call_period || f.confidence === 'low') continue;
     const key = [f.ticker, f.call_period, f.metric, f.period, f.basis, f.change_kind ?? '', f.entity ?? ''].join('\u0000');
     groups.set(key, [...(groups.get(key) ?? []), f]);
   }
@@ -68,6 +69,7 @@ export function chooseKpis(allFacts: readonly Fact[]): Row<typeof kpis>[] {
       chosen_fact_id: chosen.fact_id,
       speaker: chosen.speaker,
       doc_id: chosen.doc_id,
+      confidence: chosen.confidence,
     });
   }
   const key = (r: Row<typeof kpis>) => [r.ticker, r.call_period, r.metric, r.period, r.basis, r.change_kind, r.entity].join('\u0000');

@@ -74,6 +74,7 @@ export function factRows(doc: TranscriptDocument, drafts: FactDraft[], codePoint
       char_end: codePoints.toCodePoint(f.end),
       quote: f.quote,
       sentence: f.sentence,
+      confidence: f.confidence,
     };
   });
 }

@@ -28,6 +28,7 @@ const fact = (over: Partial<Row<typeof facts>>): Row<typeof facts> => ({
   char_end: 5,
   quote: '$73.6 million',
   sentence: '',
+  confidence: 'high',
   ...over,
 });
 

@@ -12,7 +12,7 @@ function said(stated: string, value: number, qualifier = 'exact'): Fact {
   return {
     fact_id: `f${next}`, doc_id: 'd', ticker: 'T', call_period: '2025Q2', metric: 'btc_held', value, value_high: null, unit: 'BTC',
     stated_value: stated, stated_unit: 'BTC', qualifier, period: '2025-06-30', period_start: '2025-06-30', period_end: '2025-06-30', basis: 'actual', change_kind: null, entity: null,
-    speaker: 'S', section: 'prepared_remarks', paragraph_index: 0, char_start: next * 10, char_end: next * 10 + 5, quote: stated, sentence: stated,
+    speaker: 'S', section: 'prepared_remarks', paragraph_index: 0, char_start: next * 10, char_end: next * 10 + 5, quote: stated, sentence: stated, confidence: 'high',
   };
 }
 
