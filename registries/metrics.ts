@@ -50,6 +50,8 @@ export interface MetricDefinition {
   entityFromModel?: boolean;
   /** a delivery or shipment: a period said of a delivery ("delivery planned for the fourth quarter") is its own */
   datedByDelivery?: boolean;
+  /** nouns a count is said in that make it this metric with no other cue: "4,096 GPUs" */
+  countNouns?: string[];
   /** verbs that, right before the number, make it something else: cash "generated" is a flow, not a balance */
   notAfter?: string[];
   /** words anywhere in the sentence that make it no statement of this metric: a BTC Yield "in this scenario" is a model */
@@ -61,8 +63,12 @@ export const metrics: readonly MetricDefinition[] = [
   {
     id: 'revenue_total', unit: 'USD', kind: 'flow', defaultBasis: 'actual', description: 'total revenue of the period',
     cues: ['total revenues?', 'revenues?', 'top[- ]?line', 'total sales', 'net revenues?', 'revenue guidance'],
-    // "that business can reach $25 million of revenue": a line of the business, not the company's total
-    excludesContext: ['(?:that|this) (?:[a-z-]+ ){0,2}(?:business|segment|line|division|pilot)', 'the (?:[a-z-]+ ){0,2}(?:pilot|cloud)', 'GPU cloud'],
+    // "that business can reach $25 million of revenue": a line of the business, not the company's total;
+    // a run rate, an annualized or prospective amount, a lease's whole-term value is no revenue of a period
+    excludesContext: [
+      '(?:that|this) (?:[a-z-]+ ){0,2}(?:business|segment|line|division|pilot)', 'the (?:[a-z-]+ ){0,2}(?:pilot|cloud)', 'GPU cloud',
+      'run[- ]rate', 'annuali[sz]ed', 'ARR', 'prospective', 'contract(?:ed)? value', 'over the (?:life|term)', 'over (?:\\d+|[a-z]+) years', 'per (?:year|annum)', 'a year(?! (?:ago|earlier|before|prior))',
+    ],
     plausible: { min: 10_000, max: 50_000_000_000 }, signed: false,
   },
   {
@@ -143,7 +149,7 @@ export const metrics: readonly MetricDefinition[] = [
   {
     id: 'financing', unit: 'USD', kind: 'flow', forwardBasis: null, defaultBasis: 'actual', description: 'capital raised (preferred shares, ATM, loans)',
     cues: [
-      'raised', 'raise', 'raising', 'proceeds', 'financing', 'preferred shares', 'preferreds', 'preferred(?: (?:equity|stock|offerings?))?', 'at-the-market', 'ATM(?: program| offering| facility)?', 'convertible (?:senior )?notes? offering',
+      'raised', 'raise', 'raising', 'issued', 'issuance of', 'proceeds', 'financing', 'preferred shares', 'preferreds', 'preferred(?: (?:equity|stock|offerings?))?', 'at-the-market', 'ATM(?: program| offering| facility)?', 'convertible (?:senior )?notes? offering',
       'private placement', '(?:equity |debt |notes? )?offering', 'credit facility', 'secured loans?', 'term loans?', 'loans?', 'borrowed',
     ],
     plausible: { min: 10_000, max: 100_000_000_000 },
@@ -226,7 +232,10 @@ export const metrics: readonly MetricDefinition[] = [
   },
   {
     id: 'revenue_per_btc', unit: 'USD', kind: 'price', defaultBasis: 'actual', description: 'average revenue or price realised per bitcoin mined',
-    cues: ['(?:average )?revenue per (?:bitcoin|BTC)(?: mined)?', 'realized price', 'average (?:realized )?price per (?:bitcoin|BTC)', 'realized(?: an)?(?: average)?(?: of)?'],
+    cues: [
+      '(?:average )?revenue per (?:bitcoin|BTC)(?: mined)?', 'realized price', 'average (?:realized )?price per (?:bitcoin|BTC)', 'realized(?: an)?(?: average)?(?: of)?',
+      'average (?:spot )?(?:bitcoin |BTC )?(?:sales|selling|realized) price', '(?:cash|revenue|proceeds) (?:generated |realized |received )?per (?:bitcoin|BTC)',
+    ],
     plausible: { min: 1000, max: 2_000_000 },
   },
   {
@@ -235,7 +244,12 @@ export const metrics: readonly MetricDefinition[] = [
       "(?:bitcoin|BTC)(?:'s|’s)?(?: average| spot)? (?:price|prices)", 'price of (?:bitcoin|BTC)', '(?:bitcoin|BTC)(?: was| is)? trading(?: at| around| near| above| below)?',
       '(?:bitcoin|BTC) (?:closed|ended|finished|averaged|hit|reached|fell|rose|climbed|dropped|traded)(?: the (?:year|quarter|period))?(?: at| from)?',
       '(?:quarter|year)[- ]end price', 'spot price', '(?:bitcoin|BTC)(?: (?:is|was))? (?:at|north of|above|around|near|over|under|below)(?= \\$)',
+      // "Bitcoin began the period at roughly $111,000 and reached a new all-time high near $125,000"
+      '(?:bitcoin|BTC) (?:began|started|opened|entered)(?: the (?:year|quarter|period))?(?: at)?', '(?:a )?(?:new )?all-time high(?: of| near| at| around| above)?',
+      'prices? (?:falling|fell|dropping|dropped|declining|declined|rising|rose|climbing|climbed) to',
     ],
+    // a price said without bitcoin in the sentence is some other price
+    requiresContext: ['bitcoin', 'BTC', 'spot price', '(?:quarter|year)[- ]end price'],
     plausible: { min: 1000, max: 2_000_000 },
   },
   {
@@ -266,7 +280,7 @@ export const metrics: readonly MetricDefinition[] = [
   {
     id: 'power_cost', unit: 'USD/kWh', impliedByUnit: true, kind: 'price', defaultBasis: 'actual', plausible: { min: 0.005, max: 0.5 }, description: 'cost of power per kWh',
     excludesContext: ['charg\\w*', 'hosting (?:book|rates?|prices?|fees?)', 'clients?', 'customers?'],
-    cues: ['power (?:cost|costs|price|prices|rate|rates)', 'electricity (?:cost|costs|price|prices|rate|rates)', 'energy (?:cost|costs)', 'cost of power', 'all-in power'],
+    cues: ['power (?:cost|costs|price|prices|rate|rates)', 'electricity (?:cost|costs|price|prices|rate|rates)', 'energy (?:cost|costs)', 'cost of power', 'all-in power', 'cost per (?:kilowatt[- ]hour|kWh)'],
   },
   {
     id: 'hashprice', unit: 'USD/(PH/s)/day', impliedByUnit: true, kind: 'price', defaultBasis: 'market', plausible: { min: 1, max: 5000 }, description: 'revenue per unit of hash rate per day',
@@ -277,6 +291,28 @@ export const metrics: readonly MetricDefinition[] = [
     cues: ['(?:BTC|bitcoin) yields?(?: KPI)?'], plausible: { min: -100, max: 1000 },
     // a yield "a year over 7 years" in a scenario is a model of the future, no statement
     voidedBy: ['annual(?:ized)?', 'scenarios?', 'illustrative', 'assum\\w*', 'over \\d+ years'],
+  },
+  // --- AI and HPC leases ---
+  {
+    id: 'arr', unit: 'USD', kind: 'flow', defaultBasis: 'actual', forwardBasis: 'target', entityFromRegion: false, description: 'annualized revenue run rate of a business line',
+    cues: ['annual(?:ized)? (?:revenue )?run[- ]rate', 'ARR', 'annuali[sz]ed revenues?', 'run[- ]rate revenues?', 'revenue run[- ]rate'],
+    // "$4.5 million a month" is no ARR; "ARR" said of a return on capital is none either
+    excludesContext: ['return', 'a month', 'per month', 'monthly'],
+    plausible: { min: 100_000, max: 100_000_000_000 },
+  },
+  {
+    id: 'contract_value', unit: 'USD', kind: 'flow', defaultBasis: 'actual', forwardBasis: 'target', description: 'total value of a signed contract or lease over its whole term',
+    cues: [
+      '(?:total )?contract(?:ed)? value', 'TCV', '(?:lease|contract|agreement|deal)s? (?:valued at|worth|with a value of)', 'prospective (?:lease )?revenues?',
+      '(?:total )?(?:lease|contract) revenues? over', '(?:[a-z-]+ )?(?:lease|contract|agreement|deal)(?=[^.;]{0,40}\\b(?:over|for) (?:the )?(?:\\d+|[a-z]+)[- ]years?\\b)',
+    ],
+    plausible: { min: 1_000_000, max: 500_000_000_000 },
+  },
+  {
+    id: 'gpu_count', unit: 'units', kind: 'stock', defaultBasis: 'actual', forwardBasis: 'target', entityFromModel: true, description: 'GPUs or GPU server nodes deployed, ordered, contracted or planned',
+    cues: ['GPUs?', 'GPU servers?', 'GPU nodes?', '(?:NVIDIA )?(?:H100|H200|B200|B300|GB200|GB300|MI300X?|MI325X|MI355X)s?'],
+    countNouns: ['GPUs?', 'GPU servers?', 'GPU nodes?'],
+    plausible: { min: 1, max: 10_000_000 },
   },
   // --- shares and units ---
   {

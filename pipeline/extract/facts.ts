@@ -47,6 +47,14 @@ export interface Placed {
 /** Units only one metric is said in (J/TH, USD per TH/s, ...): such a number needs no cue. */
 const metricOfUnit = new Map(metrics.filter((m) => m.impliedByUnit).map((m) => [m.unit, m]));
 
+/** Counts said in a noun only one metric counts: "4,096 GPUs". */
+const countNounMetrics = metrics.filter((m) => m.countNouns).map((m) => ({ metric: m, pattern: new RegExp(`^(?:${m.countNouns!.join('|')})$`, 'i') }));
+function metricOfNoun(q: Quantity): MetricDefinition | undefined {
+  if (q.unit !== 'units') return undefined;
+  const noun = q.surface.replace(/^[^A-Za-z]*(?:(?:million|thousand|billion)\s+)?/i, '').trim();
+  return countNounMetrics.find(({ pattern }) => pattern.test(noun))?.metric;
+}
+
 /** Speakers whose numbers are statements; the operator reads none. An analyst restating a figure states it too. */
 const statingRoles = new Set(['executive', 'investor_relations', 'analyst']);
 
@@ -206,9 +214,12 @@ function classifySentence(s: Sentence, p: Paragraph, placed: Placed[], calendar:
       const base = lastLevel?.metric ?? (subject ? metricById.get(subject) : undefined);
       metric = change && base && ['BTC', 'units'].includes(base.unit) ? base : undefined;
       decided = lastLevel ? 'medium' : 'weak';
+    } else if (metricOfNoun(q)) {
+      // "4,096 GPUs": the count's own noun names the metric
+      metric = metricOfNoun(q);
     } else if (metricOfUnit.has(q.unit)) {
       metric = cue?.metric.unit === q.unit ? cue.metric : metricOfUnit.get(q.unit);
-    } else if (cue && (cue.metric.unit === q.unit || perShareCue(cue, item))) {
+    } else if (cue && (cue.metric.unit === q.unit || perShareCue(cue, item) || (cue.metric.unit === 'USD/kWh' && canDescribe(cue.metric, item)))) {
       metric = cue.metric;
       decided = cueInClause ? 'strong' : 'medium';
     } else if (change && (lastLevel || subject)) {
@@ -567,7 +578,7 @@ function canDescribe(metric: MetricDefinition, item: Placed): boolean {
   const unitFits =
     metric.unit === q.unit ||
     // another currency keeps its code: a revenue in CAD is a revenue, never converted
-    (metric.unit === 'USD' && q.dimension === 'money' && /^[A-Z]{3}$/.test(q.unit)) || (metric.unit === 'USD/share' && q.unit === 'USD' && Math.abs(q.value) < 1000) || (metric.unit === 'USD/kWh' && q.unit === 'USD' && centsOfPower(item));
+    (metric.unit === 'USD' && q.dimension === 'money' && /^[A-Z]{3}$/.test(q.unit)) || (metric.unit === 'USD/share' && q.unit === 'USD' && Math.abs(q.value) < 1000) || (metric.unit === 'USD/kWh' && q.unit === 'USD' && (centsOfPower(item) || (q.value > 0 && q.value < 0.5 && !/share/i.test(q.surface))));
   if (!unitFits) return false;
   const range = metric.plausible;
   if (!range) return true;

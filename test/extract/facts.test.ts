@@ -94,3 +94,33 @@ describe('facts: how calls say their KPIs', () => {
     expect(factsOf('We mined 147 bitcoins.', 'Operator:')).toEqual([]);
   });
 });
+
+// What miners say in 2026: leases to AI customers, treasury, revenue lines, and whose number it is.
+const whatMinersSay: [string, Expected[]][] = [
+  ['Our GPU cloud business now has an annualized revenue run rate of $38 million.', [{ metric: 'arr', value: 38_000_000, unit: 'USD' }]],
+  ['The hosting line brings in about $4.5 million a month.', []],
+  ['The lease carries a total contract value of $3.1 billion over its 15-year term.', [{ metric: 'contract_value', value: 3_100_000_000 }]],
+  ['We signed a 10-year lease with prospective lease revenue of about $2.2 billion.', [{ metric: 'contract_value', value: 2_200_000_000 }]],
+  ['We have now deployed 4,096 GPUs at the Lakeside site.', [{ metric: 'gpu_count', value: 4_096, unit: 'units' }]],
+  ['We purchased an additional 1,150 bitcoin in the quarter.', [{ metric: 'btc_held', value: 1_150, unit: 'BTC', change_kind: 'qoq' }]],
+  ['We delivered a BTC yield of 7.4% in the quarter.', [{ metric: 'btc_yield', value: 7.4, unit: '%', change_kind: null }]],
+  ['In this scenario, that is a 10% annual BTC yield.', []],
+  ['In the quarter we issued $300 million of convertible senior notes.', [{ metric: 'financing', value: 300_000_000 }]],
+  ['We paid $18 million to secure our chip supply.', []],
+  ['Bitcoin began the quarter at roughly $63,000.', [{ metric: 'btc_price', value: 63_000, basis: 'market' }]],
+  ['Our average bitcoin selling price for the quarter was $61,240.', [{ metric: 'revenue_per_btc', value: 61_240 }]],
+  ['Our cost per kilowatt hour at our own sites was $0.041.', [{ metric: 'power_cost', value: 0.041, unit: 'USD/kWh' }]],
+  ['If bitcoin were to fall to $20,000, our reserve would still cover our debt.', []],
+  ['Some of our peers run fleets at greater than 24 joules per terahash.', []],
+  ['We ended up with $3 million more cash in the bank.', []],
+];
+
+describe('facts: what miners say in 2026', () => {
+  it.each(whatMinersSay)('%s', (sentence, expected) => {
+    const facts = factsOf(sentence);
+    expect(facts).toHaveLength(expected.length);
+    expected.forEach((want, i) => expect(facts[i]).toMatchObject(want));
+    // a line's revenue, a contract's value, a run rate are never the company's revenue
+    expect(facts.filter((f) => f.metric === 'revenue_total')).toEqual([]);
+  });
+});
