@@ -6,6 +6,8 @@ export const ingestErrors = defineTable({
   description: 'One row per problem with an input file: which file, what is wrong, what the build did with it.',
   grain: 'problem with an input file',
   key: ['source_path', 'problem'],
+  primaryKey: ['source_path', 'problem'],
+  foreignKeys: [{ columns: ['doc_id'], table: 'documents', references: ['doc_id'] }],
   schema: z.object({
     source_path: text('Path of the file relative to the input folder; a folder ends with /'),
     problem: text('Short code: empty, binary, undecodable, unreadable, symlink, not_a_transcript, duplicate, no_speakers, truncated, no_metadata'),

@@ -1,21 +1,27 @@
 import { z } from 'zod';
-import { defineTable, double, integer, text } from './columns.ts';
+import { date, defineTable, double, integer, text } from './columns.ts';
 
 export const kpis = defineTable({
   name: 'kpis',
   description: 'One chosen value per (ticker, call period, metric, period, basis, change kind, entity), from the facts that state it.',
   grain: '(ticker, call_period, metric, period, basis, change_kind, entity)',
   key: ['ticker', 'call_period', 'metric', 'period', 'basis', 'change_kind', 'entity'],
+  // change_kind and entity are null for a level of the whole company, so the chosen fact stands for the key
+  primaryKey: ['chosen_fact_id'],
+  foreignKeys: [
+    { columns: ['chosen_fact_id'], table: 'facts', references: ['fact_id'] },
+    { columns: ['doc_id'], table: 'documents', references: ['doc_id'] },
+  ],
   schema: z.object({
     ticker: text('Ticker of the company'),
     call_period: text('Fiscal quarter the call reports'),
     metric: text('Metric id'),
     period: text('What the value refers to'),
-    period_start: text('First day of the period under the company\'s fiscal calendar, ISO yyyy-mm-dd').nullable(),
-    period_end: text('Last day of the period under the company\'s fiscal calendar, ISO yyyy-mm-dd').nullable(),
+    period_start: date('First day of the period under the company\'s fiscal calendar').nullable(),
+    period_end: date('Last day of the period under the company\'s fiscal calendar').nullable(),
     basis: text('actual, guidance, target, spec, market'),
-    change_kind: text('yoy, qoq, since, or empty for a level'),
-    entity: text('Product, segment, region, customer or site; empty for the company as a whole'),
+    change_kind: text('yoy, qoq, since; null for a level').nullable(),
+    entity: text('Product, segment, region, customer or site; null for the company as a whole').nullable(),
     value: double('The chosen value, canonical unit'),
     value_high: double('High end of the chosen range').nullable(),
     unit: text('Canonical unit'),

@@ -6,6 +6,8 @@ export const paragraphs = defineTable({
   description: 'One row per content paragraph: English text and, in bilingual transcripts, its Chinese translation, with exact spans in the source.',
   grain: 'content paragraph',
   key: ['doc_id', 'paragraph_index'],
+  primaryKey: ['doc_id', 'paragraph_index'],
+  foreignKeys: [{ columns: ['doc_id'], table: 'documents', references: ['doc_id'] }],
   schema: z.object({
     doc_id: text('Document id'),
     paragraph_index: integer('0-based index among the English content paragraphs (prepared remarks and Q&A); summary paragraphs follow them'),

@@ -6,6 +6,8 @@ export const sentences = defineTable({
   description: 'One row per English sentence of a content paragraph, with its span in the source.',
   grain: 'English sentence',
   key: ['doc_id', 'paragraph_index', 'sentence_index'],
+  primaryKey: ['doc_id', 'paragraph_index', 'sentence_index'],
+  foreignKeys: [{ columns: ['doc_id'], table: 'documents', references: ['doc_id'] }],
   schema: z.object({
     doc_id: text('Document id'),
     paragraph_index: integer('Paragraph the sentence belongs to'),

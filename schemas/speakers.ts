@@ -6,6 +6,8 @@ export const speakers = defineTable({
   description: 'One row per person (or operator) who speaks in a document.',
   grain: 'speaker of a document',
   key: ['doc_id', 'speaker_index'],
+  primaryKey: ['doc_id', 'speaker_index'],
+  foreignKeys: [{ columns: ['doc_id'], table: 'documents', references: ['doc_id'] }],
   schema: z.object({
     doc_id: text('Document id'),
     speaker_index: integer('0-based order in which the speaker first speaks'),

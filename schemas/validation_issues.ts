@@ -6,8 +6,10 @@ export const validationIssues = defineTable({
   description: 'One row per problem a check found: which check, how severe, what it concerns.',
   grain: 'problem a check found',
   key: ['doc_id', 'check', 'fact_ids', 'message'],
+  // no primary key: a dataset-wide problem has no document, and a problem may concern no fact
+  foreignKeys: [{ columns: ['doc_id'], table: 'documents', references: ['doc_id'] }],
   schema: z.object({
-    doc_id: text('Document the problem is in; empty for a dataset-wide problem'),
+    doc_id: text('Document the problem is in; null for a dataset-wide problem').nullable(),
     check: text('Name of the check in the check registry'),
     severity: z.enum(['error', 'warning', 'info']).describe('error, warning or info'),
     message: text('What is wrong, in a sentence'),

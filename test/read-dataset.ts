@@ -25,9 +25,19 @@ export function readCsvRows(out: string, table: TableSpec): Record<string, Cell>
   );
 }
 
+/** A day read back from Arrow (milliseconds) or DuckDB (a Date), as the ISO text the CSV holds. */
+export const isoDay = (v: unknown): string => new Date(v instanceof Date ? v.getTime() : Number(v)).toISOString().slice(0, 10);
+
 export function readArrowRows(out: string, table: TableSpec): Record<string, Cell>[] {
   const t = tableFromIPC(readFileSync(path.join(out, 'arrow', `${table.name}.arrow`)));
-  return t.toArray().map((row) => Object.fromEntries(columnsOf(table).map(({ name }) => [name, (row.toJSON() as Record<string, Cell>)[name] ?? null])));
+  return t.toArray().map((row) =>
+    Object.fromEntries(
+      columnsOf(table).map(({ name, kind }) => {
+        const v = (row.toJSON() as Record<string, Cell>)[name] ?? null;
+        return [name, kind === 'date' && v !== null ? isoDay(v) : v];
+      }),
+    ),
+  );
 }
 
 export async function queryDuckDb(out: string, sql: string): Promise<Record<string, Cell>[]> {
@@ -35,7 +45,8 @@ export async function queryDuckDb(out: string, sql: string): Promise<Record<stri
   const connection = await instance.connect();
   try {
     const reader = await connection.runAndReadAll(sql);
-    return reader.getRowObjectsJS() as Record<string, Cell>[];
+    // a DATE comes back as a Date at midnight UTC: compared as the ISO day the CSV holds
+    return reader.getRowObjectsJS().map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v instanceof Date ? isoDay(v) : v]))) as Record<string, Cell>[];
   } finally {
     connection.closeSync();
     instance.closeSync();

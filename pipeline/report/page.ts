@@ -22,7 +22,7 @@ const formatNumber = (n: number | null | undefined) => (n === null || n === unde
 const formatValue = (k: Pick<Kpi, 'value' | 'value_high'>) => (k.value_high === null ? formatNumber(k.value) : `${formatNumber(k.value)} – ${formatNumber(k.value_high)}`);
 const sectionNames: Record<string, string> = { prepared_remarks: 'prepared remarks', qa: 'Q&A', summary: 'summary' };
 const factAnchor = (factId: string) => anchorId('fact', factId);
-const kpiAnchor = (k: Kpi) => anchorId('kpi', k.ticker, k.call_period, k.metric, k.period, k.basis, k.change_kind, k.entity);
+const kpiAnchor = (k: Kpi) => anchorId('kpi', k.ticker, k.call_period, k.metric, k.period, k.basis, k.change_kind ?? '', k.entity ?? '');
 const callAnchor = (ticker: string, callPeriod: string) => anchorId('call', ticker, callPeriod);
 const tickerAnchor = (ticker: string) => anchorId('ticker', ticker);
 
@@ -101,7 +101,7 @@ function translationSection(checks: readonly Row<typeof translationChecks>[]): s
   // a match needs no reading; only what the translation got wrong is listed, with why
   const rows = checks.filter((c) => c.status !== 'match').map(
     (c) =>
-      `<tr class="status-${e(c.status)}"><td class="num">${c.paragraph_index}</td><td>${e(c.status)}</td><td>${e(c.reasons.split(';').filter(Boolean).join(', '))}</td>` +
+      `<tr class="status-${e(c.status)}"><td class="num">${c.paragraph_index}</td><td>${e(c.status)}</td><td>${e((c.reasons ?? '').split(';').filter(Boolean).join(', '))}</td>` +
       `<td>${e(c.en_surface)}</td><td>${e(c.zh_surface)}</td><td>${e(c.explanation ?? (c.status === 'missing' ? 'No Chinese quantity of this value in the translation of the paragraph.' : ''))}</td></tr>`,
   );
   return (
@@ -155,7 +155,7 @@ function documentsTable(docs: readonly Document[]): string {
 
 function problemsSection(rows: ReportRows, tickers: readonly string[]): string {
   const docsWithCall = new Set(rows.documents.filter((d) => d.ticker && d.call_period && tickers.includes(d.ticker)).map((d) => d.doc_id));
-  const elsewhere = rows.validationIssues.filter((i) => !docsWithCall.has(i.doc_id));
+  const elsewhere = rows.validationIssues.filter((i) => !i.doc_id || !docsWithCall.has(i.doc_id));
   const ingest = rows.ingestErrors.map(
     (i) => `<tr class="severity-${e(i.severity)}"><td>${e(i.source_path)}</td><td>${e(i.problem)}</td><td>${e(i.severity)}</td><td>${e(i.action)}</td><td>${e(i.message)}</td></tr>`,
   );
@@ -199,7 +199,7 @@ export function reportPage(rows: ReportRows, chartsByTicker: ReadonlyMap<string,
   const indexed: Indexed = {
     docsByCall: groupBy(rows.documents, (d) => `${d.ticker}\u0000${d.call_period}`),
     kpisByCall: groupBy(rows.kpis, (k) => `${k.ticker}\u0000${k.call_period}`),
-    issuesByDoc: groupBy(rows.validationIssues, (i) => i.doc_id),
+    issuesByDoc: groupBy(rows.validationIssues, (i) => i.doc_id ?? ''),
     checksByDoc: groupBy(rows.translationChecks, (c) => c.doc_id),
   };
   const severityCounts = ['error', 'warning', 'info']

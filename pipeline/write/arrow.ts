@@ -1,6 +1,7 @@
-import { Bool, Float64, Int32, Table, Utf8, makeData, makeVector, tableToIPC, type Data, type DataType } from 'apache-arrow';
+import { Bool, DateDay, Float64, Int32, Table, Utf8, makeData, makeVector, tableToIPC, type Data, type DataType } from 'apache-arrow';
 import { writeFile } from 'node:fs/promises';
 import { columnsOf, type ColumnKind, type TableSpec } from '../../schemas/columns.ts';
+import { epochDays, storedValue } from './cells.ts';
 
 /** One record batch per this many rows: readers stream them, and building one never holds every row's copy at once. */
 const rowsPerBatch = 65_536;
@@ -39,6 +40,7 @@ const columnData: Record<ColumnKind, (values: readonly unknown[]) => Data<DataTy
   },
   integer: (values) => makeData({ type: new Int32(), length: values.length, data: Int32Array.from(values, (v) => (v as number | null) ?? 0), ...validity(values) }),
   double: (values) => makeData({ type: new Float64(), length: values.length, data: Float64Array.from(values, (v) => (v as number | null) ?? 0), ...validity(values) }),
+  date: (values) => makeData({ type: new DateDay(), length: values.length, data: Int32Array.from(values, (v) => (v === null ? 0 : epochDays(v as string))), ...validity(values) }),
   boolean(values) {
     const data = new Uint8Array(Math.ceil(values.length / 8));
     values.forEach((v, i) => {
@@ -51,7 +53,7 @@ const columnData: Record<ColumnKind, (values: readonly unknown[]) => Data<DataTy
 export function tableToArrow(table: TableSpec, rows: readonly Record<string, unknown>[]): Table {
   const columns = columnsOf(table);
   const batchOf = (part: readonly Record<string, unknown>[]) =>
-    new Table(Object.fromEntries(columns.map(({ name, kind }) => [name, makeVector(columnData[kind](part.map((r) => r[name] ?? null)))])));
+    new Table(Object.fromEntries(columns.map((c) => [c.name, makeVector(columnData[c.kind](part.map((r) => storedValue(c, r[c.name]))))])));
   if (rows.length <= rowsPerBatch) return batchOf(rows);
   const parts: Table[] = [];
   for (let i = 0; i < rows.length; i += rowsPerBatch) parts.push(batchOf(rows.slice(i, i + rowsPerBatch)));

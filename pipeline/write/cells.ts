@@ -1,3 +1,5 @@
+import type { ColumnSpec } from '../../schemas/columns.ts';
+
 /** A number as a spreadsheet and DuckDB read it back: never in exponent form. */
 export function plainNumber(n: number): string {
   const shortest = String(n);
@@ -8,4 +10,22 @@ export function plainNumber(n: number): string {
 /** A text cell a spreadsheet would run as a formula gets a leading apostrophe (OWASP CSV injection). */
 export function safeTextCell(s: string): string {
   return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+}
+
+/**
+ * The value a writer stores: null for a missing one, and for an empty text in a nullable column,
+ * so every output has one convention (nullable means NULL, never '').
+ */
+export function storedValue(column: ColumnSpec, v: unknown): unknown {
+  if (v === null || v === undefined) return null;
+  if (v === '' && column.nullable) return null;
+  return v;
+}
+
+const dayMs = 86_400_000;
+
+/** Days since 1970-01-01 of an ISO yyyy-mm-dd day: Arrow's Date32 and DuckDB's DATE. */
+export function epochDays(isoDay: string): number {
+  const [y, m, d] = isoDay.split('-').map(Number);
+  return Math.round(Date.UTC(y, m - 1, d) / dayMs);
 }

@@ -1,17 +1,19 @@
 import { stringify } from 'csv-stringify/sync';
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { columnsOf, type ColumnSpec, type TableSpec } from '../../schemas/columns.ts';
-import { plainNumber, safeTextCell } from './cells.ts';
+import { plainNumber, safeTextCell, storedValue } from './cells.ts';
 
 /** Rows are turned into text this many at a time, so a large table never becomes one huge string. */
 const rowsPerChunk = 20_000;
 const options = { record_delimiter: 'windows', quoted_match: /[",\r\n]/ } as const;
 
 function cells(columns: ColumnSpec[], row: Record<string, unknown>): string[] {
-  return columns.map(({ name, kind }) => {
-    const v = row[name];
-    if (v === null || v === undefined) return '';
+  return columns.map((column) => {
+    const v = storedValue(column, row[column.name]);
+    const { kind } = column;
+    if (v === null) return '';
     if (kind === 'string') return safeTextCell(String(v));
+    if (kind === 'date') return String(v);
     if (kind === 'boolean') return v ? 'true' : 'false';
     return plainNumber(v as number);
   });
@@ -28,7 +30,7 @@ function* csvChunks(table: TableSpec, rows: readonly Record<string, unknown>[]):
 
 /**
  * RFC 4180 CSV, UTF-8 with a BOM so a spreadsheet shows Chinese, CRLF row ends, plain numbers,
- * formula-like text escaped. Nulls are empty cells.
+ * formula-like text escaped, dates ISO yyyy-mm-dd. Nulls are empty cells.
  */
 export function tableToCsv(table: TableSpec, rows: readonly Record<string, unknown>[]): string {
   return [...csvChunks(table, rows)].join('');

@@ -9,6 +9,8 @@ import { dataPackage } from './datapackage.ts';
 import { writeDuckDb } from './duckdb.ts';
 import { datasetMarker, datasetMarkerText } from './output-folder.ts';
 import { writeParquet } from './parquet.ts';
+import { kpiWideTable } from './views.ts';
+import { readView } from './read-view.ts';
 
 export interface TableRows {
   table: TableSpec;
@@ -17,8 +19,9 @@ export interface TableRows {
 
 /**
  * Writes every table as csv/<table>.csv, arrow/<table>.arrow, one hashkpi.duckdb (tables and
- * views), parquet/<table>.parquet, datapackage.json, DATA_DICTIONARY.md and report.html, and the
- * marker that tells a later build this folder is a dataset it may replace.
+ * views), parquet/<table>.parquet, the view kpi_wide as a table too (one row per call, for a
+ * spreadsheet), datapackage.json, DATA_DICTIONARY.md and report.html, and the marker that tells a
+ * later build this folder is a dataset it may replace.
  */
 export async function writeDataset(dir: string, tables: readonly TableRows[], version: string): Promise<void> {
   await writeFile(path.join(dir, datasetMarker), datasetMarkerText);
@@ -30,8 +33,12 @@ export async function writeDataset(dir: string, tables: readonly TableRows[], ve
   }
   const duckDbFile = path.join(dir, 'hashkpi.duckdb');
   await writeDuckDb(duckDbFile, tables);
-  await writeParquet(duckDbFile, path.join(dir, 'parquet'), tables.map(({ table }) => table));
-  const descriptor = dataPackage(tables.map(({ table, rows }) => ({ table, rows: rows.length })), version);
+  const wide = await readView(duckDbFile, kpiWideTable);
+  await writeCsv(path.join(dir, 'csv', `${kpiWideTable.name}.csv`), kpiWideTable, wide);
+  await writeArrow(path.join(dir, 'arrow', `${kpiWideTable.name}.arrow`), kpiWideTable, wide);
+  const written = [...tables, { table: kpiWideTable, rows: wide }];
+  await writeParquet(duckDbFile, path.join(dir, 'parquet'), written.map(({ table }) => table));
+  const descriptor = dataPackage(written.map(({ table, rows }) => ({ table, rows: rows.length })), version);
   await writeFile(path.join(dir, 'datapackage.json'), JSON.stringify(descriptor, null, 2) + '\n');
   await writeFile(path.join(dir, 'DATA_DICTIONARY.md'), dataDictionary());
   await writeReport(dir);

@@ -1,16 +1,23 @@
-import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
+import { DuckDBDateValue, DuckDBInstance, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
 import { columnsOf, type ColumnKind, type TableSpec } from '../../schemas/columns.ts';
+import { epochDays, storedValue } from './cells.ts';
 import { createViews } from './views.ts';
 
-const sqlTypes: Record<ColumnKind, string> = { string: 'VARCHAR', integer: 'INTEGER', double: 'DOUBLE', boolean: 'BOOLEAN' };
+const sqlTypes: Record<ColumnKind, string> = { string: 'VARCHAR', integer: 'INTEGER', double: 'DOUBLE', boolean: 'BOOLEAN', date: 'DATE' };
 
 const quoteIdent = (s: string) => `"${s.replace(/"/g, '""')}"`;
 const quoteText = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
-/** CREATE TABLE and COMMENT ON statements for a table, from its schema. */
+/**
+ * CREATE TABLE and COMMENT ON statements for a table, from its schema. Foreign keys are declared in
+ * datapackage.json but not here: a row its schema rejects is left out and reported, and a row
+ * referring to it would then make DuckDB refuse the whole build.
+ */
 export function tableDdl(table: TableSpec): string[] {
   const columns = columnsOf(table);
-  const body = columns.map((c) => `  ${quoteIdent(c.name)} ${sqlTypes[c.kind]}${c.nullable ? '' : ' NOT NULL'}`).join(',\n');
+  const lines = columns.map((c) => `  ${quoteIdent(c.name)} ${sqlTypes[c.kind]}${c.nullable ? '' : ' NOT NULL'}`);
+  if (table.primaryKey) lines.push(`  PRIMARY KEY (${table.primaryKey.map(quoteIdent).join(', ')})`);
+  const body = lines.join(',\n');
   return [
     `CREATE TABLE ${quoteIdent(table.name)} (\n${body}\n)`,
     `COMMENT ON TABLE ${quoteIdent(table.name)} IS ${quoteText(`${table.description} Grain: ${table.grain}.`)}`,
@@ -43,12 +50,13 @@ async function appendRows(connection: DuckDBConnection, table: TableSpec, rows: 
     integer: (a, v) => a.appendInteger(v as number),
     double: (a, v) => a.appendDouble(v as number),
     boolean: (a, v) => a.appendBoolean(Boolean(v)),
+    date: (a, v) => a.appendDate(new DuckDBDateValue(epochDays(v as string))),
   };
   for (const row of rows) {
-    for (const { name, kind } of columns) {
-      const v = row[name];
-      if (v === null || v === undefined) appender.appendNull();
-      else append[kind](appender, v);
+    for (const column of columns) {
+      const v = storedValue(column, row[column.name]);
+      if (v === null) appender.appendNull();
+      else append[column.kind](appender, v);
     }
     appender.endRow();
   }

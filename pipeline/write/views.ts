@@ -1,6 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { z } from 'zod';
 import { metrics } from '../../registries/metrics.ts';
-import { columnsOf, type TableSpec } from '../../schemas/columns.ts';
+import { columnsOf, date, defineTable, double, text, type TableSpec } from '../../schemas/columns.ts';
 import { documents, facts, kpis, paragraphs, speakers } from '../../schemas/index.ts';
 
 export interface ViewColumn {
@@ -80,11 +81,11 @@ const kpiWide: ViewSpec = {
   ],
   select: `WITH calls AS (
   -- the call quarter's last day under the company's fiscal calendar
-  SELECT ticker, call_period, max(try_cast(quarter_end AS DATE)) AS quarter_end FROM documents GROUP BY ticker, call_period
+  SELECT ticker, call_period, max(quarter_end) AS quarter_end FROM documents GROUP BY ticker, call_period
 ), levels AS (
   SELECT k.ticker, k.call_period, k.metric, k.period, k.value, c.quarter_end
   FROM kpis k LEFT JOIN calls c ON c.ticker = k.ticker AND c.call_period = k.call_period
-  WHERE basis = 'actual' AND change_kind = '' AND entity = ''
+  WHERE basis = 'actual' AND change_kind IS NULL AND entity IS NULL
     AND metric IN (${wideMetrics.map(quoteText).join(', ')})
 ), ranked AS (
   SELECT *, row_number() OVER (
@@ -103,6 +104,26 @@ WHERE preference = 1
 GROUP BY ticker, call_period
 ORDER BY ticker, call_period`,
 };
+
+/**
+ * kpi_wide as a table of its own, for a spreadsheet: csv/kpi_wide.csv, arrow/ and parquet/, and a
+ * resource of datapackage.json. Its columns are the view's.
+ */
+export const kpiWideTable = defineTable({
+  name: kpiWide.name,
+  description: kpiWide.description,
+  grain: kpiWide.grain,
+  key: ['ticker', 'call_period'],
+  primaryKey: ['ticker', 'call_period'],
+  schema: z.object(
+    Object.fromEntries(
+      kpiWide.columns.map(({ name, description }) => [
+        name,
+        name === 'ticker' || name === 'call_period' ? text(description) : name === 'quarter_end' ? date(description).nullable() : double(description).nullable(),
+      ]),
+    ),
+  ),
+});
 
 const factColumns = columnsOf(facts).map((c) => c.name);
 

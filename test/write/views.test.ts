@@ -39,9 +39,9 @@ describe('the views of hashkpi.duckdb', () => {
     expect(columns.map((c) => c.column_name)).toEqual(['ticker', 'call_period', 'quarter_end', ...wideMetrics]);
     const rows = await queryDuckDb(dataset.out, `SELECT * FROM kpi_wide`);
     // the call quarter's last day comes from the document's fiscal calendar
-    const ends = await queryDuckDb(dataset.out, `SELECT DISTINCT w.ticker, w.call_period FROM kpi_wide w JOIN documents d USING (ticker, call_period) WHERE CAST(w.quarter_end AS VARCHAR) <> d.quarter_end`);
+    const ends = await queryDuckDb(dataset.out, `SELECT DISTINCT w.ticker, w.call_period FROM kpi_wide w JOIN documents d USING (ticker, call_period) WHERE w.quarter_end <> d.quarter_end`);
     expect(ends).toEqual([]);
-    const calls = await queryDuckDb(dataset.out, `SELECT DISTINCT ticker, call_period FROM kpis WHERE metric IN (${sqlList(wideMetrics)}) AND basis = 'actual' AND change_kind = '' AND entity = ''`);
+    const calls = await queryDuckDb(dataset.out, `SELECT DISTINCT ticker, call_period FROM kpis WHERE metric IN (${sqlList(wideMetrics)}) AND basis = 'actual' AND change_kind IS NULL AND entity IS NULL`);
     expect(rows.length).toBe(calls.length);
     expect(new Set(rows.map((r) => `${r.ticker} ${r.call_period}`)).size).toBe(rows.length);
   });
@@ -50,7 +50,7 @@ describe('the views of hashkpi.duckdb', () => {
     const differing = await queryDuckDb(
       dataset.out,
       `SELECT k.ticker, k.call_period, k.value, w.revenue_total FROM kpis k JOIN kpi_wide w USING (ticker, call_period)
-       WHERE k.metric = 'revenue_total' AND k.basis = 'actual' AND k.change_kind = '' AND k.entity = '' AND k.period = k.call_period
+       WHERE k.metric = 'revenue_total' AND k.basis = 'actual' AND k.change_kind IS NULL AND k.entity IS NULL AND k.period = k.call_period
          AND w.revenue_total IS DISTINCT FROM k.value`,
     );
     expect(differing).toEqual([]);
