@@ -290,7 +290,7 @@ export const metrics: readonly MetricDefinition[] = [
     id: 'btc_yield', unit: '%', kind: 'flow', defaultBasis: 'actual', forwardBasis: 'target', description: "a treasury company's BTC Yield",
     cues: ['(?:BTC|bitcoin) yields?(?: KPI)?'], plausible: { min: -100, max: 1000 },
     // a yield "a year over 7 years" in a scenario is a model of the future, no statement
-    voidedBy: ['annual(?:ized)?', 'scenarios?', 'illustrative', 'assum\\w*', 'over \\d+ years'],
+    voidedBy: ['annual(?:ized)?', 'scenarios?', 'illustrative', 'assum\\w*', 'models?', '(?:base|mid|bull|bear|low|high|downside|upside) case', 'over (?:the )?(?:next )?\\d+ years'],
   },
   // --- AI and HPC leases ---
   {

@@ -136,8 +136,8 @@ export function classifyFacts(t: SegmentedTranscript, quantities: Map<number, Qu
   for (const s of t.sentences) sentencesOf.set(s.paragraphIndex, [...(sentencesOf.get(s.paragraphIndex) ?? []), s]);
   // what a speaker's turn is about: a fourth-quarter call's "fiscal year" highlights, the interval of the last comparison
   let scope: SentenceScope = { frame: null, interval: null };
-  // a plan said again without its date keeps the date it was said with: "our goal of 10 EH/s" after "10 EH/s by the first half of 2025"
-  const targetsSaid = new Map<string, string>();
+  // figures said with their period, for the same figures said again without it
+  const valuesSaid = new Map<string, string>();
   let turn: number | null = null;
   for (const p of t.paragraphs) {
     if (p.section === 'summary' || !p.en || !p.speakerRole || !statingRoles.has(p.speakerRole)) continue;
@@ -155,7 +155,7 @@ export function classifyFacts(t: SegmentedTranscript, quantities: Map<number, Qu
         s.text,
         paragraphQuantities.filter((q) => q.start >= offset && q.end <= offset + s.text.length).map((q) => ({ q, at: q.start - offset, end: q.end - offset })),
       );
-      const found = classifySentence(s, p, placed, calendar, previousMetric, scope, targetsSaid);
+      const found = classifySentence(s, p, placed, calendar, previousMetric, scope, valuesSaid);
       if (found.length) previousMetric = found[found.length - 1].metric;
       facts.push(...found);
     }
@@ -163,7 +163,7 @@ export function classifyFacts(t: SegmentedTranscript, quantities: Map<number, Qu
   return facts;
 }
 
-function classifySentence(s: Sentence, p: Paragraph, placed: Placed[], calendar: CallCalendar, previousMetric: string | null, scope: SentenceScope, targetsSaid: Map<string, string>): FactDraft[] {
+function classifySentence(s: Sentence, p: Paragraph, placed: Placed[], calendar: CallCalendar, previousMetric: string | null, scope: SentenceScope, valuesSaid: Map<string, string>): FactDraft[] {
   const text = s.text;
   placed = placed.map((item) => misstatedEfficiency(text, item) ?? item);
   const usable = placed.filter(
@@ -330,10 +330,13 @@ function classifySentence(s: Sentence, p: Paragraph, placed: Placed[], calendar:
     // a period said in the number's words is sure; none said (the call's own, by default) is likely
     let dated: Evidence = ownPeriod ? 'strong' : 'medium';
     if (period !== resolvePeriod(limits, kind, calendar, planned)) dated = 'medium';
-    const targetKey = `${metric.id} ${value} ${valueHigh}`;
-    if (planned && ownPeriod) targetsSaid.set(targetKey, period);
-    else if (planned && targetsSaid.has(targetKey)) {
-      period = targetsSaid.get(targetKey)!;
+    // a figure said again without its period keeps the period it was said with: "our goal of 10 EH/s" after "10 EH/s by the first half of 2025"
+    const sayingKey = `${metric.id} ${basis} ${change?.kind ?? ''} ${value} ${valueHigh}`;
+    // a result is said again "as I mentioned"; a plan is repeated without a word to say so
+    const repeated = planned || /\bas (?:I|we)(?:'ve)? (?:mentioned|said|noted|discussed)\b|\bas mentioned\b|\bagain\b/i.test(text);
+    if (ownPeriod) valuesSaid.set(sayingKey, period);
+    else if (repeated && valuesSaid.has(sayingKey)) {
+      period = valuesSaid.get(sayingKey)!;
       dated = 'medium';
     } else if (planned && scope.previousYear?.forward) {
       // "The next year, our products must improve. I believe 10 to 15 J/TH is achievable.": a plan with no date of its own takes the year just said
@@ -508,8 +511,10 @@ function bindCues(text: string, placed: Placed[]): Map<Placed, CueMatch> {
     const nearestByUnit = new Map<string, { item: Placed; distance: number }>();
     for (const item of placed) {
       if (!canDescribe(cue.metric, item)) continue;
-      const distance = distanceOf(text, cue, item);
-      if (distance === null) continue;
+      const said = distanceOf(text, cue, item);
+      if (said === null) continue;
+      // "we delivered 22.8% BTC yield": a percentage is a level of a metric said in %, or else a change of another, so a % metric's cue comes first
+      const distance = item.q.unit === '%' && cue.metric.unit !== '%' ? said + 20 : said;
       const nearest = nearestByUnit.get(item.q.unit);
       if (!nearest || distance < nearest.distance) nearestByUnit.set(item.q.unit, { item, distance });
     }
@@ -590,7 +595,8 @@ function distanceOf(text: string, cue: CueMatch, item: Placed): number | null {
   if (cue.end <= item.at) {
     // "$48 million from self-mining": a cue saying where money came from follows its number
     if (/^from\b/i.test(cue.text)) return null;
-    const between = text.slice(cue.end, item.at);
+    // "Our dollar reserve, which we put in place in Q4, is $2.25 billion": a relative clause between subject and verb is an aside
+    const between = text.slice(cue.end, item.at).replace(/,\s+(?:which|who)\b[^,;.]*,(?=\s+(?:is|was|are|were|stood|totaled|came to)\b)/gi, ',');
     const gap = between.length;
     // "operating expenses, including $15.8 million of depreciation, were $21.9 million": the part is not the whole
     if (gap > LEFT_REACH || /[;]/.test(between) || /\b(?:including|includes|included|excluding|excludes|of which|such as)\s+(?![^$]*\b(?:was|were|is|are|came|totaled|stood)\b)(?:[a-z]+\s+){0,5}$/i.test(between)) return null;

@@ -113,6 +113,9 @@ const whatMinersSay: [string, Expected[]][] = [
   ['If bitcoin were to fall to $20,000, our reserve would still cover our debt.', []],
   ['Some of our peers run fleets at greater than 24 joules per terahash.', []],
   ['We ended up with $3 million more cash in the bank.', []],
+  ['As we said, we delivered 7.4% BTC yield in the quarter.', [{ metric: 'btc_yield', value: 7.4 }]],
+  ['Our U.S. dollar reserve, which we set up in the quarter, is $1.4 billion.', [{ metric: 'cash', value: 1_400_000_000 }]],
+  ['The base case is we target 6% BTC yield.', []],
 ];
 
 describe('facts: what miners say in 2026', () => {

@@ -229,6 +229,15 @@ const cases: [string, Call, string[], Expected[]][] = [
     [{ quote: '3,000 units', metric: 'units_delivered', period: '2025Q4', basis: 'actual' }],
   ],
   [
+    'a result said again "as I mentioned" keeps the period it was first said with',
+    december,
+    ['For the full year, we delivered a BTC yield of 21.3 percent.', 'Our software revenue grew 3% year over year in the fourth quarter.', 'As I mentioned, we delivered 21.3% BTC yield.'],
+    [
+      { quote: '21.3 percent', metric: 'btc_yield', period: '2025' },
+      { quote: '21.3%', metric: 'btc_yield', period: '2025' },
+    ],
+  ],
+  [
     'a calendar quarter said by a company of another fiscal year is that calendar quarter',
     september,
     ['You will see that additional 5 exahash come online towards the end of Q1 \'26, calendar Q1.'],
