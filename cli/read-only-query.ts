@@ -14,6 +14,8 @@ export interface QueryResult {
   numeric: boolean[];
   /** every cell as text; NULL for a null */
   rows: string[][];
+  /** every cell as a JSON value: null, a number, a string (a date, a big integer), an array or object */
+  values: unknown[][];
 }
 
 const cellText = (v: unknown): string =>
@@ -27,21 +29,23 @@ const cellText = (v: unknown): string =>
 const readOnlyConfig = { access_mode: 'READ_ONLY', enable_external_access: 'false', lock_configuration: 'true' };
 
 /** Runs SQL on a DuckDB file that it can only read: a query can never change the dataset nor reach any other file. */
-export async function queryReadOnly(file: string, sql: string): Promise<QueryResult> {
+export async function queryReadOnly(file: string, sql: string, params?: Record<string, string>): Promise<QueryResult> {
   if (!existsSync(file)) throw new Error(`${file}: no such DuckDB file (build the dataset first: hashkpi build --out DIR)`);
   const instance = await DuckDBInstance.create(file, readOnlyConfig);
   const connection = await instance.connect();
   try {
-    const reader = await connection.runAndReadAll(sql).catch((error: Error) => {
+    const reader = await connection.runAndReadAll(sql, params).catch((error: Error) => {
       if (/disabled by configuration|configuration has been locked|read-only mode/i.test(error.message)) {
         throw new Error(`a query reads the tables and views of ${file} only: it cannot write, change settings or open other files (${error.message})`);
       }
       throw error;
     });
+    const values = reader.getRowsJson() as unknown[][];
     return {
       columns: reader.columnNames(),
       numeric: reader.columnTypes().map((t) => numericTypes.has(t.typeId)),
-      rows: reader.getRowsJson().map((row) => row.map(cellText)),
+      rows: values.map((row) => row.map(cellText)),
+      values,
     };
   } finally {
     connection.closeSync();

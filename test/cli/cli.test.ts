@@ -40,12 +40,12 @@ describe('hashkpi --help', () => {
   it('lists the commands and the exit codes', async () => {
     const { code, stdout } = await hashkpi('--help');
     expect(code).toBe(0);
-    for (const command of ['build', 'check', 'report', 'query']) expect(stdout).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
+    for (const command of ['build', 'check', 'report', 'query', 'explain']) expect(stdout).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
     expect(stdout).toContain('Exit status:');
     expect(stdout).toMatch(/^ {2}2 {2}bad usage/m);
   });
 
-  it.each(['build', 'check', 'report', 'query'])('%s --help shows its options and the exit codes', async (command) => {
+  it.each(['build', 'check', 'report', 'query', 'explain'])('%s --help shows its options and the exit codes', async (command) => {
     const { code, stdout } = await hashkpi(command, '--help');
     expect(code).toBe(0);
     expect(stdout).toContain(`Usage: hashkpi ${command}`);
@@ -58,6 +58,37 @@ describe('hashkpi --help', () => {
     expect(existsSync(path.join(tmp, 'never'))).toBe(false);
     expect((await hashkpi('query')).code).toBe(2);
   });
+
+  it('prints the help for a bare hashkpi, and builds nothing', async () => {
+    const { code, stdout } = await hashkpi();
+    expect(code).toBe(0);
+    expect(stdout).toContain('Usage: hashkpi');
+    expect(stdout).toMatch(/^ {2}build\b/m);
+  });
+
+  it('names the commands when given an unknown one', async () => {
+    const { code, stderr } = await hashkpi('biuld');
+    expect(code).toBe(2);
+    expect(stderr.trim()).toBe("hashkpi: unknown command 'biuld'; the commands are build, check, report, query, explain (hashkpi --help)");
+  });
+
+  it("prints package.json's version", async () => {
+    const { version } = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
+    expect((await hashkpi('--version')).stdout.trim()).toBe(version);
+  });
+
+  it.each([
+    ['a missing folder', () => path.join(tmp, 'no-such-folder'), /^hashkpi: --input .*no-such-folder: no such folder; give the folder that holds the transcripts \(\.txt, \.md\)$/],
+    ['a file', () => path.join(sampleCorpus, 'BRVX-2025Q3.wire.txt'), /^hashkpi: --input .*BRVX-2025Q3\.wire\.txt is a file, not a folder; give the folder that holds it$/],
+  ])('says in one sentence that --input is %s', async (_what, input, message) => {
+    for (const args of [['build', '--out', path.join(tmp, 'never')], ['check']]) {
+      const { code, stderr } = await hashkpi(...args, '--input', input());
+      expect(code).toBe(2);
+      expect(stderr.trim()).toMatch(message);
+      expect(stderr).not.toMatch(/ENOENT|ENOTDIR|\n {4}at /);
+    }
+    expect(existsSync(path.join(tmp, 'never'))).toBe(false);
+  });
 });
 
 describe('hashkpi build', () => {
@@ -67,7 +98,8 @@ describe('hashkpi build', () => {
     expect(build.stdout).toMatch(/^hashkpi: 5 files read, 5 documents/);
     expect(build.stderr).not.toMatch(/files \|/);
     for (const file of ['hashkpi.duckdb', 'datapackage.json', 'report.html', 'DATA_DICTIONARY.md']) expect(existsSync(path.join(out, file)), file).toBe(true);
-    expect(readdirSync(path.join(out, 'parquet')).sort()).toEqual(outputTables.map((t) => `${t.name}.parquet`).sort());
+    expect(readdirSync(path.join(out, 'parquet')).sort()).toEqual([...outputTables.map((t) => `${t.name}.parquet`), 'kpi_wide.parquet'].sort());
+    expect(existsSync(path.join(out, 'csv', 'kpi_wide.csv'))).toBe(true);
     expect(readFileSync(path.join(out, 'DATA_DICTIONARY.md'), 'utf8')).toBe(dataDictionary());
   });
 });
@@ -95,6 +127,20 @@ describe('hashkpi check', () => {
     expect(code).toBe(1);
     expect(readdirSync(tmp).sort()).toEqual(before);
     expect(existsSync(path.join(repoRoot, 'output', 'hashkpi.duckdb.wal'))).toBe(false);
+  });
+
+  it('prints every message whole, however long', async () => {
+    const [longest] = JSON.parse((await hashkpi('query', '--db', path.join(out, 'hashkpi.duckdb'), '--format', 'json', 'SELECT message FROM validation_issues ORDER BY length(message) DESC LIMIT 1')).stdout);
+    expect(longest.message.length).toBeGreaterThan(100);
+    expect((await hashkpi('check', '--out', out)).stdout).toContain(longest.message);
+  });
+
+  it('prints the problems as JSON with --format json', async () => {
+    const { stdout } = await hashkpi('check', '--out', out, '--format', 'json');
+    const problems = JSON.parse(stdout) as Record<string, unknown>[];
+    expect(problems.length).toBeGreaterThan(0);
+    expect(Object.keys(problems[0])).toEqual(['severity', 'kind', 'file', 'check', 'metric', 'message']);
+    expect(problems.some((p) => p.check === 'truncated')).toBe(true);
   });
 
   it('exits 2 when the dataset is missing', async () => {
@@ -138,6 +184,21 @@ describe('hashkpi query', () => {
     expect(stdout).toContain(`${'x'.repeat(19)}…`);
   });
 
+  it('prints CSV and JSON with --format, typed and whole', async () => {
+    const sql = "SELECT ticker, call_period, quarter_end, revenue_total, NULL AS nothing, repeat('x', 80) AS long_text FROM kpi_wide ORDER BY ticker LIMIT 2";
+    const csv = await hashkpi('query', '--db', db(), '--format', 'csv', sql);
+    expect(csv.code).toBe(0);
+    const lines = csv.stdout.trim().split('\n');
+    expect(lines[0]).toBe('ticker,call_period,quarter_end,revenue_total,nothing,long_text');
+    expect(lines[1]).toMatch(new RegExp(`^[A-Z]{4},\\d{4}Q\\d,\\d{4}-\\d\\d-\\d\\d,\\d+,,${'x'.repeat(80)}$`));
+    expect(lines).toHaveLength(3);
+    const json = await hashkpi('query', '--db', db(), '--format', 'json', sql);
+    const rows = JSON.parse(json.stdout);
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toEqual({ ticker: expect.any(String), call_period: expect.any(String), quarter_end: expect.stringMatching(/^\d{4}-\d\d-\d\d$/), revenue_total: expect.any(Number), nothing: null, long_text: 'x'.repeat(80) });
+    expect((await hashkpi('query', '--db', db(), '--format', 'xml', 'SELECT 1')).code).toBe(2);
+  });
+
   it('opens the file read-only and exits 2 on a write, bad SQL or a missing file', async () => {
     const write = await hashkpi('query', '--db', db(), 'DELETE FROM kpis');
     expect(write.code).toBe(2);
@@ -151,5 +212,41 @@ describe('hashkpi query', () => {
     expect((await hashkpi('query', '--db', path.join(tmp, 'none.duckdb'), 'SELECT 1')).code).toBe(2);
     const still = await hashkpi('query', '--db', db(), 'SELECT count(*) AS n FROM kpis');
     expect(Number(still.stdout.split('\n')[2].trim())).toBeGreaterThan(0);
+  });
+});
+
+describe('hashkpi explain', () => {
+  const chosenOf = async (sql: string) => JSON.parse((await hashkpi('query', '--db', path.join(out, 'hashkpi.duckdb'), '--format', 'json', sql)).stdout)[0];
+
+  it('shows every statement of a KPI with speaker, section, quote and sentence, the chosen one and why', async () => {
+    const kpi = await chosenOf(
+      "SELECT k.ticker, k.metric, k.period, k.chosen_fact_id, f.quote, f.sentence FROM kpis k JOIN facts f ON f.fact_id = k.chosen_fact_id WHERE k.statements > 1 AND k.change_kind IS NULL ORDER BY k.ticker, k.metric LIMIT 1",
+    );
+    const { code, stdout } = await hashkpi('explain', '--out', out, '--ticker', kpi.ticker, '--metric', kpi.metric, '--period', kpi.period);
+    expect(code).toBe(0);
+    expect(stdout).toContain(`${kpi.ticker} `);
+    expect(stdout).toMatch(new RegExp(`chosen: .*fact ${kpi.chosen_fact_id} \\(chosen by `));
+    expect(stdout).toMatch(/^ \* 1?\d\. /m);
+    expect(stdout).toContain(`quote: "${kpi.quote}"`);
+    expect(stdout).toContain(`sentence: ${kpi.sentence}`);
+    expect(stdout).toMatch(/(prepared remarks|Q&A), \S+\.txt ¶\d+/);
+    expect(stdout).toMatch(/not chosen: (the prepared remarks over the Q&A|an exact figure|the more precise|the first said)/);
+  });
+
+  it('explains one fact by its id, with the validation issues on it', async () => {
+    const issue = await chosenOf("SELECT split_part(fact_ids, ';', 1) AS fact_id, \"check\", message FROM validation_issues WHERE fact_ids IS NOT NULL ORDER BY 1 LIMIT 1");
+    const { code, stdout } = await hashkpi('explain', '--out', out, '--fact', issue.fact_id);
+    expect(code).toBe(0);
+    expect(stdout).toContain(`fact: ${issue.fact_id}`);
+    expect(stdout).toContain(`${issue.check}: ${issue.message}`);
+  });
+
+  it('says what is missing, in one sentence, with exit 2', async () => {
+    const none = await hashkpi('explain', '--out', out, '--ticker', 'NOPE', '--metric', 'revenue_total');
+    expect(none.code).toBe(2);
+    expect(none.stderr.trim()).toMatch(/^hashkpi: no statement of revenue_total of NOPE in /);
+    const half = await hashkpi('explain', '--out', out, '--ticker', 'BRVX');
+    expect(half.code).toBe(2);
+    expect(half.stderr).toContain('explain needs --fact ID, or --ticker T and --metric M');
   });
 });
