@@ -28,6 +28,7 @@ export const changeKinds: readonly { kind: 'yoy' | 'qoq' | 'since'; cues: string
       'versus (?:the )?(?:same (?:period|quarter) (?:of )?)?(?:last|prior|previous) year', 'from (?:the )?(?:same (?:period|quarter) (?:of |in )?)?(?:last|prior|previous) year',
       'compared (?:to|with) (?:the )?(?:same quarter|same period|prior[- ]year period|prior[- ]year quarter)', 'annual(?:ly)?',
       'same (?:quarter|period) (?:of |in )?(?:last|prior|previous|a) year', '(?:a|one) year (?:earlier|ago|before)', 'prior[- ]year (?:period|quarter)',
+      'over (?:the )?(?:last|prior|previous) year', 'over (?:the )?prior[- ]year (?:period|quarter)',
 
     ],
   },
@@ -38,6 +39,8 @@ export const changeKinds: readonly { kind: 'yoy' | 'qoq' | 'since'; cues: string
       'compared (?:to|with) (?:the )?(?:last|prior|previous|preceding) quarter', 'versus (?:the )?(?:last|prior|previous) quarter', 'than (?:the )?(?:last|prior|previous) quarter',
       'compared (?:to|with) (?:the )?end of (?:the )?(?:last|prior|previous) quarter', 'compared (?:to|with) (?:the )?end of (?:quarter|q) ?(?:one|two|three|four|[1-4])',
       'than (?:in |at )?(?:the end of )?(?:the |our )?(?:last|prior|previous) quarter',
+      // "98 more than the 1,114 at the end of last quarter"
+      'than the [\\d,.]+ (?:at the end of|in) (?:the )?(?:last|prior|previous) quarter',
       'from (?:the )?end of (?:the )?(?:last|prior|previous) quarter',
     ],
   },

@@ -21,7 +21,8 @@ export function changeOf(text: string, item: Placed, percent: boolean, calendar:
   const comparisonAfter = /^\s*(?:(?:more|fewer|less|higher|lower|additional)(?:\s+[a-z]+)?\s+than|(?:increase|decrease|growth|decline|improvement|rise|drop|jump|gain|reduction)\b)/i.exec(after);
   const adjectival = /^\s*(?:year[- ]over[- ]year|quarter[- ]over[- ]quarter|sequential)\s+(?:increase|decrease|growth|decline|improvement|rise|drop|jump|gain|reduction)/i.exec(after);
   // "up 8% sequentially and 56% since the halving": the direction said once covers both
-  const sharedDirection = directionBefore ? null : /(?<![\w-])(?:up|down|increased?|decreased?|grew|rose|fell|declined?)\b[^.;]{0,40}\band\s*$/i.exec(before);
+  // "increased by approximately $25 million or 13% in Q4 versus Q3": the same change said twice
+  const sharedDirection = directionBefore ? null : /(?<![\w-])(?:up|down|increased?|decreased?|grew|rose|fell|declined?)\b[^.;]{0,40}\b(?:and|or)\s*$/i.exec(before);
   if (!directionBefore && !comparisonAfter && !adjectival && !sharedDirection) return null;
   const said = directionBefore ? item.at - directionBefore[0].length : item.at;
   const named = comparedQuarterKind(text, item, calendar);
@@ -36,6 +37,8 @@ export function changeOf(text: string, item: Placed, percent: boolean, calendar:
   }
   // "a decrease of 83% compared to December 31, 2023", "increased by $17 billion from $41.8 billion at the end of 2024": a change against a date
   kind ??= kindAgainstDate(text.slice(item.end), calendar);
+  // "Between Q4 2024 and Q4 of 2025, our holdings increased by over 20%": the distance between the two quarters named
+  kind ??= kindBetween(text, calendar);
   if (!kind) return directionBefore ? 'unmeasured' : null;
   if (kind === 'since') kind = sinceQuarterEnd(text, calendar) ?? kind;
   const words = directionBefore ? directionBefore[0] : (comparisonAfter ?? adjectival ?? sharedDirection)![0];
@@ -52,9 +55,22 @@ function kindAgainstDate(after: string, calendar: CallCalendar): ChangeKind | nu
   if (day) date = `${day[3]}-${String(months.indexOf(day[1].toLowerCase()) + 1).padStart(2, '0')}-${day[2].padStart(2, '0')}`;
   const yearEnd = /^(?:[^.;]|\.(?=\d)){0,20}?\bfrom\s+(?:[^.;]|\.(?=\d)){0,30}?\b(?:at|as of) (?:the )?end of (\d{4})\b/i.exec(after);
   if (!date && yearEnd) date = `${yearEnd[1]}-12-31`;
+  // "revenues grew 38% to $907 million from $656 million in 2024": a year's change against the year before
+  const yearBefore = /^(?:[^.;]|\.(?=\d)){0,40}?\b(?:from|compared (?:to|with)|versus)\s+(?:[^.;]|\.(?=\d)){0,30}?\bin (?:fiscal )?(\d{4})\b/i.exec(after);
+  if (!date && yearBefore) return Number(yearBefore[1]) === calendar.year - 1 ? 'yoy' : null;
   if (!date) return null;
   if (date === quarterEndOf(calendar, ...shiftBack(calendar, 1))) return 'qoq';
   return date === quarterEndOf(calendar, ...shiftBack(calendar, 4)) ? 'yoy' : 'since';
+}
+
+/** "between Q4 2024 and Q4 2025": four quarters apart is year over year, one sequential. */
+function kindBetween(text: string, calendar: CallCalendar): ChangeKind | null {
+  const m = /\bbetween (?:the )?(?:Q([1-4])|(first|second|third|fourth) quarter)(?: of)? (\d{4}) and (?:the )?(?:Q([1-4])|(first|second|third|fourth) quarter)(?: of)? (\d{4})\b/i.exec(text);
+  if (!m) return null;
+  const index = (q: number, y: string) => Number(y) * 4 + q;
+  const apart = index(Number(m[4]) || ordinalQuarter[m[5]?.toLowerCase()], m[6]) - index(Number(m[1]) || ordinalQuarter[m[2]?.toLowerCase()], m[3]);
+  void calendar;
+  return apart === 4 ? 'yoy' : apart === 1 ? 'qoq' : null;
 }
 
 const ordinalQuarter: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4 };
@@ -82,7 +98,7 @@ function shiftBack(calendar: CallCalendar, quarters: number): [number, number] {
  */
 function comparedQuarterKind(text: string, item: Placed, calendar: CallCalendar): { kind: ChangeKind | null; distance: number } | null {
   const pattern =
-    /\b(?:from|compared (?:to|with)|versus|vs\.?|over|than(?: in| at)?(?: the end of)?)\s+(?:the |our )?(?:fiscal )?(?:(first|second|third|fourth)[- ]quarter|Q([1-4])|([1-4])Q|(january|february|march|april|may|june|july|august|september|october|november|december)(?:-| )quarter)(?: of)?(?: fiscal)?(?: (\d{4}|last year|the prior year|the previous year)|\s?['’](\d{2}))?/gi;
+    /\b(?:from|compared (?:to|with)|versus|vs\.?|over|than(?: in| at)?(?: the end of)?)\s+(?:the |our )?(?:(?:approximately |about |roughly )?\$?\d[\d.,]*(?: (?:million|billion|thousand))?(?: [a-z-]+){0,2} (?:in|for|during|at the end of) (?:the )?)?(?:fiscal )?(?:(first|second|third|fourth)[- ]quarter|Q([1-4])|([1-4])Q|(january|february|march|april|may|june|july|august|september|october|november|december)(?:-| )quarter)(?: of)?(?: fiscal)?(?: (\d{4}|last year|the prior year|the previous year)|\s?['’](\d{2}))?/gi;
   let best: { kind: ChangeKind | null; distance: number } | null = null;
   for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
     // "the June quarter" is the fiscal quarter that ends in June

@@ -238,6 +238,25 @@ const cases: [string, Call, string[], Expected[]][] = [
     ],
   ],
   [
+    'how a change is measured: against the year before, between two quarters named, a change said twice, more than the last quarter\'s level',
+    december,
+    [
+      'For 2025, revenues grew 38% to $907.1 million from $656.4 million in 2024.',
+      'Between Q4 2024 and Q4 2025, our bitcoin holdings increased by over 20%.',
+      'Quarterly revenue increased by approximately $25 million or 13% in Q4 versus Q3.',
+      'We held 1,212 bitcoin at quarter end. This is 98 more than the 1,114 at the end of last quarter.',
+    ],
+    [
+      { quote: '38%', metric: 'revenue_total', change_kind: 'yoy', period: '2025' },
+      { quote: '$907.1 million', metric: 'revenue_total', period: '2025' },
+      { quote: '$656.4 million', metric: 'revenue_total', period: '2024' },
+      { quote: '20%', metric: 'btc_held', change_kind: 'yoy' },
+      { quote: '$25 million', metric: 'revenue_total', change_kind: 'qoq' },
+      { quote: '13%', metric: 'revenue_total', change_kind: 'qoq' },
+      { quote: '98', metric: 'btc_held', change_kind: 'qoq', value: 98 },
+    ],
+  ],
+  [
     'a calendar quarter said by a company of another fiscal year is that calendar quarter',
     september,
     ['You will see that additional 5 exahash come online towards the end of Q1 \'26, calendar Q1.'],
