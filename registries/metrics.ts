@@ -214,7 +214,7 @@ export const metrics: readonly MetricDefinition[] = [
   {
     id: 'btc_held', unit: 'BTC', kind: 'stock', defaultBasis: 'actual', description: 'bitcoins held at a date',
     cues: [
-      'held', 'holdings?', 'hold(?:ing)?', 'treasury', 'on hand', 'on (?:our|the) balance sheet', 'HODL', 'owned', 'own', 'accumulate(?:d)? to',
+      'held', 'holdings?', 'hold(?:ing)?', 'treasury', 'on hand', 'on (?:our|the|your) balance sheet', 'HODL', 'owned', 'own', 'accumulate(?:d)? to',
       '(?:ended|exited|closed|finished) the (?:year|quarter|period|month) with', 'we (?:now |currently |still )?(?:had|have)', '(?:bitcoin|BTC) reserves?',
       '(?:had|have|were|are|was) (?:worth|valued at|a (?:fair |market )?value)',
     ],
@@ -256,8 +256,10 @@ export const metrics: readonly MetricDefinition[] = [
     id: 'btc_held_value', unit: 'USD', kind: 'stock', defaultBasis: 'actual', description: 'the value of the bitcoin held at a date',
     cues: [
       '(?:fair )?(?:market )?value of (?:our )?(?:owned )?(?:bitcoins?|BTC)(?: holdings)?', '(?<=(?:bitcoins?|BTC|coins|holdings?|treasury),?(?: which)? )(?:(?:were|was|are|is) )?(?:worth|valued at)',
-      '(?:with )?a (?:fair|market) value of', '(?:bitcoin|BTC) reserves?',
+      '(?:with )?a (?:fair|market) value of', '(?:bitcoin|BTC) reserves?', '(?<!\\b(?:on|of|from) (?:our |the |its )?)digital assets',
     ],
+    // a gain, loss or impairment on digital assets is no value of the holdings
+    excludesContext: ['gains?', 'loss(?:es)?', 'impairments?', 'revenues?', 'mark-to-market'],
     plausible: { min: 10_000, max: 500_000_000_000 },
   },
   {

@@ -100,3 +100,18 @@ export const isHypothetical = (before: string) => hypotheticalPatterns.some((p) 
 const aboutOthersPattern = new RegExp(aboutOthers, 'i');
 export const isAboutOthers = (sentence: string) => aboutOthersPattern.test(sentence.replace(/\b(?:outperform\w*|beat(?:ing|s)?|above|ahead of|better than|relative to|compared (?:to|with)|versus|than|performance in|in) the (?:[a-z]+ )?industry(?: average)?/gi, ' '));
 export const isHypotheticalQuestion = (sentence: string) => /\?\s*$/.test(sentence) && hypotheticalPattern.test(sentence);
+
+/**
+ * Where the hypothetical part of a question starts ("..., how should we think about"): numbers
+ * said before it are the premise an analyst states ("with the 13,000 bitcoin on the balance
+ * sheet, ..."), those after it are what is asked. Null when the sentence is no such question.
+ */
+export function hypotheticalQuestionAt(sentence: string): number | null {
+  if (!/\?\s*$/.test(sentence)) return null;
+  const m = hypotheticalPattern.exec(sentence);
+  if (!m) return null;
+  // the question's own clause starts at the last comma or wh-word before "should we"
+  const lead = sentence.slice(0, m.index);
+  const clause = Math.max(lead.lastIndexOf(','), lead.search(/\b(?:how|what|why|when|where|which|is there|are there)\b[^,]*$/i));
+  return clause >= 0 ? clause : 0;
+}

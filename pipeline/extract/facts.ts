@@ -1,7 +1,7 @@
 import { metricById, metrics, revenueBreakdown, revenueLines, type MetricDefinition } from '../../registries/metrics.ts';
 import type { Paragraph, SegmentedTranscript, Sentence } from '../segment/segment.ts';
 import { changeOf } from './change.ts';
-import { isAboutOthers, isHypothetical, isHypotheticalQuestion, phrasePattern, findMetricCues, hasSpecCue, isForward, isLossCue, isNoFactContext, type CueMatch } from './cues.ts';
+import { hypotheticalQuestionAt, isAboutOthers, isHypothetical, phrasePattern, findMetricCues, hasSpecCue, isForward, isLossCue, isNoFactContext, type CueMatch } from './cues.ts';
 import { findModels, findRegions, nearestEntity } from './entity.ts';
 import { comparisonBasePeriod, comparisonWordAt, frameOf, type SentenceScope } from './comparison-period.ts';
 import { isEarlierPeriod, isFuturePeriod, resolvePeriod, statedPeriod, type CallCalendar } from './period.ts';
@@ -166,10 +166,13 @@ export function classifyFacts(t: SegmentedTranscript, quantities: Map<number, Qu
 function classifySentence(s: Sentence, p: Paragraph, placed: Placed[], calendar: CallCalendar, previousMetric: string | null, scope: SentenceScope, valuesSaid: Map<string, string>): FactDraft[] {
   const text = s.text;
   placed = placed.map((item) => misstatedEfficiency(text, item) ?? item);
-  const usable = placed.filter(
+  let usable = placed.filter(
     ({ q, end }) => (q.unit || countChangeAfter.test(text.slice(end, end + 20))) && !q.flags.includes('unit_mismatch') && q.dimension !== 'temperature',
   );
-  if (!usable.length || isHypotheticalQuestion(text)) return [];
+  // in a question, only the premise said before the question itself states a value
+  const askedFrom = hypotheticalQuestionAt(text);
+  if (askedFrom !== null) usable = usable.filter((item) => item.end <= askedFrom);
+  if (!usable.length) return [];
   const lastOfUnit = new Map<string, { metric: MetricDefinition; end: number; value: number }>();
   let lastLevel: { metric: MetricDefinition; end: number; period: string } | null = null;
   const cues = bindCues(text, usable);
@@ -183,7 +186,7 @@ function classifySentence(s: Sentence, p: Paragraph, placed: Placed[], calendar:
     const { q, at, end } = item;
     const before = text.slice(Math.max(0, at - 150), at);
     if (isNoFactContext(before, text.slice(end, end + 30))) continue;
-    const clause = clauseAround(text, at, end);
+    const clause = clauseAround(text, at, end, askedFrom);
     const forward = isForward(withoutPastDeadlines(text.slice(clause.start, clause.end), calendar));
     const measured = changeOf(text, item, q.unit === '%', calendar);
     // "increased by $25 million in Q4 versus Q3" with no way to tell the comparison: no fact
@@ -619,9 +622,9 @@ function distanceOf(text: string, cue: CueMatch, item: Placed): number | null {
 const clauseBreak = /;|,\s+(?:and|but|while|whereas|although|though)\s/g;
 
 /** The clause a number stands in: between semicolons or ", and" / ", while" joins. */
-function clauseAround(text: string, at: number, end: number): { start: number; end: number } {
+function clauseAround(text: string, at: number, end: number, stopAt: number | null = null): { start: number; end: number } {
   let start = 0;
-  let stop = text.length;
+  let stop = stopAt ?? text.length;
   clauseBreak.lastIndex = 0;
   for (let m = clauseBreak.exec(text); m; m = clauseBreak.exec(text)) {
     if (m.index + m[0].length <= at) start = m.index + m[0].length;
