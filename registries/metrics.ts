@@ -17,8 +17,12 @@ export interface MetricDefinition {
   cues: string[];
   /** the basis a value has when nothing in the sentence says otherwise */
   defaultBasis: 'actual' | 'market' | 'spec' | 'target';
-  /** a number in this metric's unit is this metric without any cue: nothing else is said in J/TH */
-  impliedByUnit?: boolean;
+  /**
+   * a number in this metric's unit is this metric without any cue: nothing else is said in J/TH;
+   * `likely` when the unit says the metric but not which statement of it (megawatts of a site, a
+   * lease, a plan), so a fact made without a cue is of medium confidence
+   */
+  impliedByUnit?: boolean | 'likely';
   /** a region named beside the value is its entity ("3.5 exahash in Africa") */
   entityFromRegion?: boolean;
   /** the metric a value of this one is when said of the future ("we expect to reach 30 EH/s"), and back */
@@ -272,7 +276,7 @@ export const metrics: readonly MetricDefinition[] = [
   },
   // --- power ---
   {
-    id: 'power_capacity', unit: 'MW', kind: 'stock', defaultBasis: 'actual', entityFromRegion: true, plausible: { min: 0.1, max: 50_000 }, description: 'power capacity of sites, planned or energized',
+    id: 'power_capacity', unit: 'MW', impliedByUnit: 'likely', kind: 'stock', defaultBasis: 'actual', entityFromRegion: true, plausible: { min: 0.1, max: 50_000 }, description: 'power capacity of sites, planned or energized',
     cues: [
       'capacity', 'power', 'energized', 'energize', 'online', 'sites?', 'campus(?:es)?', 'portfolio', 'interconnect(?:ion)?', 'under contract', 'contracted', 'secured',
       'acquired', 'purchased', 'substation', 'data centers?', 'facilit(?:y|ies)', 'expansion', 'adds?', 'added', 'adding', 'permits?', 'permitted',

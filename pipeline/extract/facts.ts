@@ -222,6 +222,7 @@ function classifySentence(s: Sentence, p: Paragraph, placed: Placed[], calendar:
       metric = metricOfNoun(q);
     } else if (metricOfUnit.has(q.unit)) {
       metric = cue?.metric.unit === q.unit ? cue.metric : metricOfUnit.get(q.unit);
+      if (metric?.impliedByUnit === 'likely' && (cue?.metric !== metric || !cueInClause)) decided = 'medium';
     } else if (cue && (cue.metric.unit === q.unit || perShareCue(cue, item) || (cue.metric.unit === 'USD/kWh' && canDescribe(cue.metric, item)))) {
       metric = cue.metric;
       decided = cueInClause ? 'strong' : 'medium';

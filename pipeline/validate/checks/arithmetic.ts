@@ -4,7 +4,7 @@ import { roundingStep } from '../../extract/kpis.ts';
 import type { DocumentForChecks } from '../document-checks.ts';
 import { factIds, issueRow, sayFact, sayKpi, sayValue } from './issue-wording.ts';
 import { groupBy } from '../../group-by.ts';
-import { isPointStatement, representative, sameFigure } from './statement-clusters.ts';
+import { isPointStatement, MAX_FIGURES_PER_KEY, representative, sameFigure } from './statement-clusters.ts';
 
 type Fact = Row<typeof facts>;
 type Issue = Row<typeof validationIssues>;
@@ -38,9 +38,9 @@ function revenueFromHashrate(doc: DocumentForChecks, levels: Fact[]): Issue[] {
   const issues: Issue[] = [];
   for (const [key, hashrates] of sold) {
     let best: { h: Fact; p: Fact; r: Fact; product: number; off: number } | null = null;
-    for (const h of hashrates)
-      for (const p of prices.get(key) ?? [])
-        for (const r of revenues.get(key) ?? []) {
+    for (const h of distinctValues(hashrates))
+      for (const p of distinctValues(prices.get(key) ?? []))
+        for (const r of distinctValues(revenues.get(key) ?? [])) {
           const product = h.value * p.value;
           const off = Math.abs(product - r.value) / Math.abs(r.value || 1);
           if (!best || off < best.off) best = { h, p, r, product, off };
@@ -65,17 +65,34 @@ function revenueFromHashrate(doc: DocumentForChecks, levels: Fact[]): Issue[] {
   return issues;
 }
 
+/**
+ * The first statement of each value, at most MAX_FIGURES_PER_KEY of them: a repeated value cannot
+ * beat its first statement (ties keep the first), and the bound keeps three nested loops small.
+ */
+function distinctValues(statements: readonly Fact[]): Fact[] {
+  const seen = new Set<number>();
+  const firsts: Fact[] = [];
+  for (const f of statements) {
+    if (seen.has(f.value)) continue;
+    seen.add(f.value);
+    firsts.push(f);
+    if (firsts.length === MAX_FIGURES_PER_KEY) break;
+  }
+  return firsts;
+}
+
 /** (c) revenue_product + revenue_mining + revenue_other ≤ revenue_total of the same period and basis. */
 function partsOfRevenue(doc: DocumentForChecks, levels: Fact[]): Issue[] {
   const money = levels.filter((f) => f.unit === 'USD');
+  const partsByPeriod = groupBy(
+    money.filter((f) => revenueParts.includes(f.metric)),
+    (f) => `${f.period}\u0000${f.basis}`,
+  );
   const issues: Issue[] = [];
   for (const [key, totals] of levelsOf(money, 'revenue_total', 'USD')) {
     const total = representative(totals);
     if (!total) continue;
-    const lines = groupBy(
-      money.filter((f) => revenueParts.includes(f.metric) && `${f.period}\u0000${f.basis}` === key),
-      (f) => `${f.metric}\u0000${f.entity ?? ''}`,
-    );
+    const lines = groupBy(partsByPeriod.get(key) ?? [], (f) => `${f.metric}\u0000${f.entity ?? ''}`);
     const parts = distinctLines([...lines.values()].map(representative).filter((f): f is Fact => f !== null));
     if (!parts.length) continue;
     const sum = parts.reduce((s, f) => s + f.value, 0);
@@ -117,13 +134,24 @@ function distinctLines(parts: Fact[]): Fact[] {
  */
 function changesAgainstLevels(doc: DocumentForChecks, levels: Fact[]): Issue[] {
   const issues: Issue[] = [];
+  const levelKey = (f: Pick<Fact, 'metric' | 'basis' | 'entity'>, period: string) => JSON.stringify([f.metric, period, f.basis, f.entity]);
+  const levelsByKey = groupBy(levels, (f) => levelKey(f, f.period));
+  // each KPI's representative once, however many changes compare against it
+  const chosen = new Map<string, Fact | null>();
+  const representativeOf = (key: string, unit: string | null) => {
+    const memo = JSON.stringify([key, unit]);
+    if (!chosen.has(memo)) {
+      const statements = levelsByKey.get(key) ?? [];
+      chosen.set(memo, representative(unit === null ? statements : statements.filter((f) => f.unit === unit)));
+    }
+    return chosen.get(memo)!;
+  };
   for (const change of doc.facts) {
     if ((change.change_kind !== 'yoy' && change.change_kind !== 'qoq') || change.value_high !== null) continue;
     const earlier = earlierPeriod(change.period, change.change_kind);
     if (!earlier) continue;
-    const same = (f: Fact, period: string) => f.metric === change.metric && f.period === period && f.basis === change.basis && f.entity === change.entity;
-    const newLevel = representative(levels.filter((f) => same(f, change.period)));
-    const oldLevel = representative(levels.filter((f) => same(f, earlier) && (!newLevel || f.unit === newLevel.unit)));
+    const newLevel = representativeOf(levelKey(change, change.period), null);
+    const oldLevel = representativeOf(levelKey(change, earlier), newLevel ? newLevel.unit : null);
     if (!newLevel || !oldLevel || newLevel.unit !== oldLevel.unit) continue;
     const inPercent = change.unit === '%';
     if (!inPercent && change.unit !== newLevel.unit) continue;

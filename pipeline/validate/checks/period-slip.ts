@@ -3,6 +3,8 @@ import type { facts, paragraphs, validationIssues } from '../../../schemas/index
 import { agree } from '../../extract/kpis.ts';
 import type { DocumentForChecks } from '../document-checks.ts';
 import { factIds, issueRow, sayFact } from './issue-wording.ts';
+import { groupBy } from '../../group-by.ts';
+import { MAX_FIGURES_PER_KEY } from './statement-clusters.ts';
 
 type Fact = Row<typeof facts>;
 type Paragraph = Row<typeof paragraphs>;
@@ -25,15 +27,15 @@ const COMPARISON_REACH = 30;
 export function checkPeriodSlips(doc: DocumentForChecks): Row<typeof validationIssues>[] {
   const callPeriod = doc.document.call_period;
   if (!callPeriod) return [];
+  const paragraphByIndex = new Map(doc.paragraphs.map((p) => [p.paragraph_index, p]));
+  const ownFigure = callQuarterFigures(doc.facts, callPeriod);
   const issues: Row<typeof validationIssues>[] = [];
   for (const f of doc.facts) {
     const quarter = /^\d{4}Q([1-4])$/.exec(f.period);
     if (!quarter || f.period === callPeriod) continue;
-    const own = doc.facts.find(
-      (g) => g.period === callPeriod && g.metric === f.metric && g.unit === f.unit && g.change_kind === f.change_kind && g.fact_id !== f.fact_id && agree(f, g),
-    );
+    const own = ownFigure(f);
     if (!own) continue;
-    const phrase = slipPhrase(f, Number(quarter[1]), doc.paragraphs.find((p) => p.paragraph_index === f.paragraph_index));
+    const phrase = slipPhrase(f, Number(quarter[1]), paragraphByIndex.get(f.paragraph_index));
     if (!phrase) continue;
     issues.push(
       issueRow(doc.document.doc_id, 'period_slip', {
@@ -49,6 +51,35 @@ export function checkPeriodSlips(doc: DocumentForChecks): Row<typeof validationI
     );
   }
   return issues;
+}
+
+/**
+ * The first fact of the call's quarter, in document order, that states the figure `f` states
+ * (same metric, unit and change; another fact). Compared by distinct figure, each pair once, and
+ * at most MAX_FIGURES_PER_KEY figures of a metric: the work stays linear in the facts.
+ */
+function callQuarterFigures(facts: readonly Fact[], callPeriod: string): (f: Fact) => Fact | undefined {
+  const position = new Map(facts.map((f, i) => [f, i]));
+  const keyOf = (f: Fact) => JSON.stringify([f.metric, f.unit, f.change_kind]);
+  const figureOf = (f: Fact) => `${f.value}\u0000${f.stated_value}`;
+  const figures = new Map<string, Fact[][]>();
+  for (const [key, statements] of groupBy(facts.filter((g) => g.period === callPeriod), keyOf)) {
+    const distinct = [...groupBy(statements, figureOf).values()];
+    figures.set(key, distinct.slice(0, MAX_FIGURES_PER_KEY));
+  }
+  const agreeing = new Map<string, Fact[][]>();
+  return (f) => {
+    const key = keyOf(f);
+    const memo = `${key}\u0000${figureOf(f)}`;
+    let candidates = agreeing.get(memo);
+    if (!candidates) agreeing.set(memo, (candidates = (figures.get(key) ?? []).filter((statements) => agree(f, statements[0]))));
+    let own: Fact | undefined;
+    for (const statements of candidates) {
+      const g = statements.find((s) => s.fact_id !== f.fact_id);
+      if (g && (!own || position.get(g)! < position.get(own)!)) own = g;
+    }
+    return own;
+  };
 }
 
 /** The phrase in the fact's sentence that names its quarter, unless it is said as a comparison. */
@@ -76,9 +107,39 @@ function slipPhrase(f: Fact, quarter: number, paragraph: Paragraph | undefined):
 function quoteOffset(f: Fact, paragraph: Paragraph | undefined): number {
   const text = paragraph?.text_en;
   if (text && paragraph.char_start !== null) {
-    const inParagraph = Array.from(text).slice(0, f.char_start - paragraph.char_start).join('').length;
+    const inParagraph = utf16Offset(paragraph, f.char_start - paragraph.char_start);
     const sentenceStart = text.lastIndexOf(f.sentence, inParagraph);
     if (sentenceStart >= 0 && text.startsWith(f.quote, inParagraph)) return inParagraph - sentenceStart;
   }
   return Math.max(0, f.sentence.indexOf(f.quote));
+}
+
+// code-point offsets at which a surrogate pair starts, per paragraph
+const pairStarts = new WeakMap<Paragraph, number[]>();
+
+/** The UTF-16 offset of code point `codePoint` of the paragraph's English (its end past the last), without walking it each time. */
+function utf16Offset(paragraph: Paragraph, codePoint: number): number {
+  const text = paragraph.text_en ?? '';
+  if (codePoint < 0) return Array.from(text).slice(0, codePoint).join('').length;
+  let starts = pairStarts.get(paragraph);
+  if (!starts) {
+    starts = [];
+    for (let i = 0, cp = 0; i < text.length; i++, cp++) {
+      const code = text.charCodeAt(i);
+      const next = text.charCodeAt(i + 1);
+      if (code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+        starts.push(cp);
+        i++;
+      }
+    }
+    pairStarts.set(paragraph, starts);
+  }
+  let low = 0;
+  let high = starts.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (starts[mid] < codePoint) low = mid + 1;
+    else high = mid;
+  }
+  return Math.min(text.length, codePoint + low);
 }

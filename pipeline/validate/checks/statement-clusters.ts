@@ -39,17 +39,83 @@ export function sameFigure(a: Fact, b: Fact): boolean {
 }
 
 /**
+ * More distinct figures of one KPI than any call says of it: a list or a table read out, or a
+ * pathological input. Past this many, statements are grouped in value order (n log n) instead.
+ */
+export const MAX_FIGURES_PER_KEY = 64;
+
+/** What `sameFigure` reads of a statement: statements alike in it agree with the same others. */
+const figureOf = (f: Fact) => `${f.value}\u0000${f.stated_value}\u0000${f.qualifier}`;
+
+/**
  * Groups statements of one KPI into the distinct figures said, in the order first said: a statement
- * joins the first group whose every statement it agrees with.
+ * joins the first group whose every statement it agrees with. A group is compared by the distinct
+ * figures in it, each pair once, so repeating a figure costs nothing more.
  */
 export function clusterStatements(statements: readonly Fact[]): Fact[][] {
-  const clusters: Fact[][] = [];
-  for (const f of [...statements].sort((a, b) => a.char_start - b.char_start)) {
-    const home = clusters.find((c) => c.every((g) => sameFigure(f, g)));
-    if (home) home.push(f);
-    else clusters.push([f]);
+  const sorted = [...statements].sort((a, b) => a.char_start - b.char_start);
+  const ids = new Map<string, number>();
+  const figureIds = sorted.map((f) => {
+    const key = figureOf(f);
+    let id = ids.get(key);
+    if (id === undefined) ids.set(key, (id = ids.size));
+    return id;
+  });
+  if (ids.size > MAX_FIGURES_PER_KEY) return clusterInValueOrder(sorted, figureIds, ids.size);
+  const example: Fact[] = [];
+  sorted.forEach((f, i) => (example[figureIds[i]] ??= f));
+  const agreeing = new Map<number, boolean>();
+  const same = (a: number, b: number) => {
+    const key = a * ids.size + b;
+    let result = agreeing.get(key);
+    if (result === undefined) agreeing.set(key, (result = sameFigure(example[a], example[b])));
+    return result;
+  };
+  const clusters: { members: Fact[]; figures: Set<number> }[] = [];
+  sorted.forEach((f, i) => {
+    const id = figureIds[i];
+    const home = clusters.find((c) => everyOf(c.figures, (g) => same(id, g)));
+    if (home) {
+      home.members.push(f);
+      home.figures.add(id);
+    } else clusters.push({ members: [f], figures: new Set([id]) });
+  });
+  return clusters.map((c) => c.members);
+}
+
+function everyOf<T>(items: Iterable<T>, test: (item: T) => boolean): boolean {
+  for (const item of items) if (!test(item)) return false;
+  return true;
+}
+
+/**
+ * The bounded grouping for a key with too many figures: figures in value order, each joining the
+ * group before it when it agrees with that group's first and last figure; groups in the order first said.
+ */
+function clusterInValueOrder(sorted: Fact[], figureIds: number[], count: number): Fact[][] {
+  const example: Fact[] = [];
+  sorted.forEach((f, i) => (example[figureIds[i]] ??= f));
+  const byValue = [...example.keys()].sort((a, b) => example[a].value - example[b].value || a - b);
+  const groupOf = new Array<number>(count);
+  let first = -1;
+  let last = -1;
+  let groups = 0;
+  for (const id of byValue) {
+    if (first >= 0 && sameFigure(example[id], example[first]) && sameFigure(example[id], example[last])) groupOf[id] = groups - 1;
+    else {
+      groupOf[id] = groups++;
+      first = id;
+    }
+    last = id;
   }
-  return clusters;
+  const clusters = new Map<number, Fact[]>();
+  sorted.forEach((f, i) => {
+    const group = groupOf[figureIds[i]];
+    const members = clusters.get(group);
+    if (members) members.push(f);
+    else clusters.set(group, [f]);
+  });
+  return [...clusters.values()];
 }
 
 /**

@@ -4,6 +4,7 @@ import type { validationIssues } from '../../../schemas/index.ts';
 import type { DocumentForChecks } from '../document-checks.ts';
 import { compareTranslation } from '../translation.ts';
 import { factIds, issueRow } from './issue-wording.ts';
+import { factsOverlapping } from './overlapping-facts.ts';
 
 // one comparison per document, whichever reason's check asks first
 const compared = new WeakMap<DocumentForChecks, ReturnType<typeof compareTranslation>>();
@@ -12,12 +13,14 @@ const compared = new WeakMap<DocumentForChecks, ReturnType<typeof compareTransla
 export function checkTranslationReason(doc: DocumentForChecks, reason: TranslationReason): Row<typeof validationIssues>[] {
   if (!compared.has(doc)) compared.set(doc, compareTranslation(doc));
   const issues: Row<typeof validationIssues>[] = [];
+  const mentionById = new Map(doc.mentions.map((m) => [m.mention_id, m]));
+  const paragraphByIndex = new Map(doc.paragraphs.map((p) => [p.paragraph_index, p]));
   for (const { row, findings, zhClause } of compared.get(doc)!) {
     const finding = findings.find((f) => f.reason === reason);
     if (!finding || !row.zh_mention_id) continue;
-    const mention = doc.mentions.find((m) => m.mention_id === row.en_mention_id)!;
-    const paragraph = doc.paragraphs.find((p) => p.paragraph_index === row.paragraph_index);
-    const overlapping = doc.facts.filter((f) => f.char_start < mention.char_end && f.char_end > mention.char_start);
+    const mention = mentionById.get(row.en_mention_id)!;
+    const paragraph = paragraphByIndex.get(row.paragraph_index);
+    const overlapping = factsOverlapping(doc.facts, mention.char_start, mention.char_end);
     issues.push(
       issueRow(doc.document.doc_id, `translation_${reason}`, {
         severity: 'warning',

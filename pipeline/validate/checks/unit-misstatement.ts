@@ -3,6 +3,7 @@ import type { Row } from '../../../schemas/columns.ts';
 import type { validationIssues } from '../../../schemas/index.ts';
 import type { DocumentForChecks } from '../document-checks.ts';
 import { factIds, issueRow } from './issue-wording.ts';
+import { factsOverlapping } from './overlapping-facts.ts';
 
 /** The canonical unit of what a mention measures, from the unit registry: efficiency → J/TH. */
 function canonicalUnitOf(dimension: string): string | null {
@@ -16,10 +17,11 @@ function canonicalUnitOf(dimension: string): string | null {
  */
 export function checkUnitMisstatements(doc: DocumentForChecks): Row<typeof validationIssues>[] {
   const issues: Row<typeof validationIssues>[] = [];
+  const paragraphByIndex = new Map(doc.paragraphs.map((p) => [p.paragraph_index, p]));
   for (const m of doc.mentions) {
     if (m.language !== 'en' || !m.flags.split(';').includes('unit_mismatch')) continue;
-    const paragraph = doc.paragraphs.find((p) => p.paragraph_index === m.paragraph_index);
-    const overlapping = doc.facts.filter((f) => f.char_start < m.char_end && f.char_end > m.char_start);
+    const paragraph = paragraphByIndex.get(m.paragraph_index);
+    const overlapping = factsOverlapping(doc.facts, m.char_start, m.char_end);
     const meant = canonicalUnitOf(m.dimension);
     issues.push(
       issueRow(doc.document.doc_id, 'unit_misstatement', {
