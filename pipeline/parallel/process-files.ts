@@ -56,7 +56,9 @@ export async function processFiles(options: ProcessFilesOptions): Promise<Proces
   const sink = new CacheSink(files, writer, times);
   const finish = (index: number, sha256: string, documentRows: DocumentRows, serialized: Uint8Array | null) => {
     rows[index] = documentRows;
-    sink.put(index, sha256, serialized);
+    // a file skipped for time is not cached: the next build, maybe on a quieter machine, tries it again
+    const overBudget = documentRows.ingest_errors.some((e) => e.problem === 'over_budget');
+    sink.put(index, sha256, overBudget ? null : serialized);
     options.onProgress?.(++done, files.length);
   };
 
@@ -118,7 +120,7 @@ async function readCached(reader: CacheReader, input: string, file: string, time
 /** Writes the serialized rows into this build's cache in `files` order, whatever order they finish in. */
 class CacheSink {
   private next = 0;
-  private readonly waiting = new Map<number, { sha256: string; serialized: Uint8Array }>();
+  private readonly waiting = new Map<number, { sha256: string; serialized: Uint8Array | null }>();
 
   constructor(
     private readonly files: string[],
@@ -126,12 +128,13 @@ class CacheSink {
     private readonly times: StageTimes,
   ) {}
 
+  /** `serialized` null: the file's rows are not to be cached (or were not serialized). */
   put(index: number, sha256: string, serialized: Uint8Array | null): void {
-    if (!this.writer || !serialized) return;
+    if (!this.writer) return;
     const t = performance.now();
     this.waiting.set(index, { sha256, serialized });
     for (let ready = this.waiting.get(this.next); ready; ready = this.waiting.get(this.next)) {
-      this.writer.append(this.files[this.next], ready.sha256, ready.serialized);
+      if (ready.serialized) this.writer.append(this.files[this.next], ready.sha256, ready.serialized);
       this.waiting.delete(this.next++);
     }
     addTime(this.times, 'cache_write', t);

@@ -1,6 +1,7 @@
 import type { Row } from '../../schemas/columns.ts';
 import type { documents, facts, mentions, paragraphs, validationIssues } from '../../schemas/index.ts';
 import { checkRegistry } from '../../registries/checks.ts';
+import type { WorkBudget } from '../work-budget.ts';
 
 /** What the cross-checks see of one document: the rows the earlier stages made for it. */
 export interface DocumentForChecks {
@@ -14,7 +15,7 @@ export interface DocumentForChecks {
  * Runs every check of the registry over one document. Input rows are put in source order first,
  * so the issues come out the same whatever order the caller passed them in.
  */
-export function checkDocument(doc: DocumentForChecks): Row<typeof validationIssues>[] {
+export function checkDocument(doc: DocumentForChecks, budget?: WorkBudget): Row<typeof validationIssues>[] {
   const ordered: DocumentForChecks = {
     document: doc.document,
     paragraphs: [...doc.paragraphs].sort((a, b) => a.paragraph_index - b.paragraph_index),
@@ -24,6 +25,7 @@ export function checkDocument(doc: DocumentForChecks): Row<typeof validationIssu
   const issues: Row<typeof validationIssues>[] = [];
   const seen = new Set<string>();
   for (const check of checkRegistry) {
+    budget?.check(`the ${check.name} check`);
     for (const issue of check.run(ordered)) {
       // the table's key; a check that found the same thing twice reports it once
       const key = [issue.doc_id, issue.check, issue.fact_ids ?? '', issue.message].join('\u0000');
