@@ -116,6 +116,7 @@ const whatMinersSay: [string, Expected[]][] = [
   ['As we said, we delivered 7.4% BTC yield in the quarter.', [{ metric: 'btc_yield', value: 7.4 }]],
   ['Our U.S. dollar reserve, which we set up in the quarter, is $1.4 billion.', [{ metric: 'cash', value: 1_400_000_000 }]],
   ['The base case is we target 6% BTC yield.', []],
+  ['We doubled our gas-to-power operations from 25 megawatts to 50 megawatts.', [{ metric: 'power_capacity', value: 25, period: '2024-06-30' }, { metric: 'power_capacity', value: 50, period: '2024-09-30' }]],
   ['Our digital assets were worth $1.1 billion at the end of the quarter.', [{ metric: 'btc_held_value', value: 1_100_000_000 }]],
   ['We recorded a $42.6 million unrealized loss on our digital assets.', []],
   ['With the 9,400 bitcoin on your balance sheet, how should we think about a target of 50 exahash?', [{ metric: 'btc_held', value: 9_400, basis: 'actual' }]],
