@@ -1,4 +1,5 @@
-import { closeSync, mkdirSync, openSync, readFileSync, readSync, writeFileSync, writeSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -8,11 +9,20 @@ import path from 'node:path';
  *
  * Keyed by (sha256 of the bytes, path): the file name feeds the call metadata (`ACME-2024Q3...`)
  * and every message about the file, so the same bytes under a new name are processed again.
+ *
+ * Each entry carries the sha256 of its serialized rows: a changed byte, a bad offset or length
+ * reads as a miss, and the file is processed again; a cache is never trusted byte for byte.
  */
 interface CacheIndex {
   pipelineVersion: string;
-  /** [path, sha256, offset, length] into rows.v8 */
-  entries: [string, string, number, number][];
+  /** [path, sha256 of the file, offset, length into rows.v8, sha256 of those bytes] */
+  entries: [string, string, number, number, string][];
+}
+
+interface Entry {
+  offset: number;
+  length: number;
+  checksum: string;
 }
 
 const packName = 'rows.v8';
@@ -23,7 +33,8 @@ const keyOf = (file: string, sha256: string) => `${sha256}\u0000${file}`;
 export class CacheReader {
   private constructor(
     private readonly fd: number,
-    private readonly entries: Map<string, { offset: number; length: number }>,
+    private readonly packSize: number,
+    private readonly entries: Map<string, Entry>,
   ) {}
 
   /** The previous build's cache for this pipeline version, or null when there is none (or it is unreadable). */
@@ -37,21 +48,38 @@ export class CacheReader {
     }
     if (index.pipelineVersion !== version || !Array.isArray(index.entries)) return null;
     let fd: number;
+    let packSize: number;
     try {
       fd = openSync(path.join(folder, packName), 'r');
+      packSize = fstatSync(fd).size;
     } catch {
       return null;
     }
-    const entries = new Map(index.entries.map(([file, sha256, offset, length]) => [keyOf(file, sha256), { offset, length }]));
-    return new CacheReader(fd, entries);
+    const entries = new Map<string, Entry>();
+    for (const entry of index.entries) {
+      // an entry of another shape (an older cache, a damaged index) is no entry
+      if (!Array.isArray(entry) || entry.length !== 5) continue;
+      const [file, sha256, offset, length, checksum] = entry as unknown[];
+      if (typeof file !== 'string' || typeof sha256 !== 'string' || typeof checksum !== 'string') continue;
+      if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(length)) continue;
+      entries.set(keyOf(file, sha256), { offset: offset as number, length: length as number, checksum });
+    }
+    return new CacheReader(fd, packSize, entries);
   }
 
-  /** The serialized rows of `file` with these bytes, or null on a miss (or a short pack). */
+  /** The serialized rows of `file` with these bytes, or null on a miss, a short pack or bytes that fail their checksum. */
   read(file: string, sha256: string): Uint8Array | null {
     const entry = this.entries.get(keyOf(file, sha256));
     if (!entry) return null;
-    const bytes = new Uint8Array(entry.length);
-    return readSync(this.fd, bytes, 0, entry.length, entry.offset) === entry.length ? bytes : null;
+    const { offset, length, checksum } = entry;
+    if (offset < 0 || length < 0 || offset + length > this.packSize) return null;
+    const bytes = new Uint8Array(length);
+    try {
+      if (readSync(this.fd, bytes, 0, length, offset) !== length) return null;
+    } catch {
+      return null;
+    }
+    return checksumOf(bytes) === checksum ? bytes : null;
   }
 
   close(): void {
@@ -92,7 +120,7 @@ export class CacheWriter {
   append(file: string, sha256: string, serialized: Uint8Array): void {
     let written = 0;
     while (written < serialized.length) written += writeSync(this.fd, serialized, written, serialized.length - written);
-    this.entries.push([file, sha256, this.offset, serialized.length]);
+    this.entries.push([file, sha256, this.offset, serialized.length, checksumOf(serialized)]);
     this.offset += serialized.length;
   }
 
@@ -107,4 +135,8 @@ export class CacheWriter {
   abandon(): void {
     closeSync(this.fd);
   }
+}
+
+function checksumOf(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
 }

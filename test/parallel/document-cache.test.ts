@@ -1,0 +1,116 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { serialize } from 'node:v8';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CacheReader, CacheWriter } from '../../pipeline/parallel/document-cache.ts';
+import { processFiles } from '../../pipeline/parallel/process-files.ts';
+import { callParagraphs, transcriptOf } from '../call-paragraphs.ts';
+
+let tmp: string;
+beforeAll(() => {
+  tmp = mkdtempSync(path.join(os.tmpdir(), 'hashkpi-cache-'));
+});
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+const version = 'cache-test';
+const folderOf = (root: string) => path.join(root, encodeURIComponent(version));
+
+/** A cache of two entries, `a.txt` then `b.txt`, in a folder of its own. */
+function twoEntries(name: string): { root: string; a: Uint8Array; b: Uint8Array } {
+  const root = path.join(tmp, name);
+  const a = serialize({ value: 73_600_000 });
+  const b = serialize({ value: 1_231 });
+  const writer = CacheWriter.create(root, version);
+  writer.append('a.txt', 'sha-a', a);
+  writer.append('b.txt', 'sha-b', b);
+  writer.close();
+  return { root, a, b };
+}
+
+const readBoth = (root: string) => {
+  const reader = CacheReader.open(root, version)!;
+  try {
+    return [reader.read('a.txt', 'sha-a'), reader.read('b.txt', 'sha-b')];
+  } finally {
+    reader.close();
+  }
+};
+
+describe('the cache checks each entry', () => {
+  it('reads back what was written', () => {
+    const { root, a, b } = twoEntries('intact');
+    expect(readBoth(root)).toEqual([new Uint8Array(a), new Uint8Array(b)]);
+  });
+
+  it('a changed byte of an entry is a miss; the other entry still reads', () => {
+    const { root, a, b } = twoEntries('changed-byte');
+    const pack = path.join(folderOf(root), 'rows.v8');
+    const bytes = readFileSync(pack);
+    bytes[a.length - 2] ^= 0x10; // inside the double of a
+    writeFileSync(pack, bytes);
+    expect(readBoth(root)).toEqual([null, new Uint8Array(b)]);
+  });
+
+  it.each([
+    ['one byte longer', (length: number) => length + 1],
+    ['one byte shorter', (length: number) => length - 1],
+    ['negative', () => -5],
+    ['beyond the pack', () => 1e15],
+    ['not a number', () => 'x'],
+    ['not an integer', () => 3.5],
+  ])('a bad length (%s) is a miss, never an exception', (_, bad) => {
+    const { root, b } = twoEntries(`bad-length-${_.replace(/\W/g, '-')}`);
+    const indexFile = path.join(folderOf(root), 'index.json');
+    const index = JSON.parse(readFileSync(indexFile, 'utf8'));
+    index.entries[0][3] = bad(index.entries[0][3]);
+    writeFileSync(indexFile, JSON.stringify(index));
+    expect(readBoth(root)).toEqual([null, new Uint8Array(b)]);
+  });
+
+  it('an entry without a checksum (an older cache) or with a wrong one is a miss', () => {
+    const { root } = twoEntries('no-checksum');
+    const indexFile = path.join(folderOf(root), 'index.json');
+    const index = JSON.parse(readFileSync(indexFile, 'utf8'));
+    index.entries[0] = index.entries[0].slice(0, 4);
+    index.entries[1][4] = '0'.repeat(64);
+    writeFileSync(indexFile, JSON.stringify(index));
+    expect(readBoth(root)).toEqual([null, null]);
+  });
+});
+
+describe('a build from a damaged cache', () => {
+  it('recomputes the damaged entry: a changed double in the pack never reaches the rows', async () => {
+    const input = path.join(tmp, 'input');
+    const files = ['ZQMN-2025Q1.wire.txt', 'ZQMN-2025Q2.wire.txt'];
+    rmSync(input, { recursive: true, force: true });
+    mkdirSync(input, { recursive: true });
+    for (const [i, file] of files.entries()) {
+      const text = transcriptOf(callParagraphs.slice(0, 8 + i), 'ZQMN', `Q${i + 1} 2025`);
+      writeFileSync(path.join(input, file), text);
+    }
+    const run = (cacheFrom: string | null, cacheTo: string | null) =>
+      processFiles({ input, files, jobs: 1, cacheFrom, cacheTo, pipelineVersion: version, minFilesForWorkers: 0 });
+    const fresh = await run(null, path.join(tmp, 'build-1'));
+    const revenue = fresh.rows[1].facts.find((f) => f.metric === 'revenue_total' && f.change_kind === null)!;
+    expect(revenue.value).toBe(84_300_000);
+
+    // 84.3 million as the double v8 wrote, changed to 89.3 million in place
+    const pack = path.join(folderOf(path.join(tmp, 'build-1')), 'rows.v8');
+    const bytes = readFileSync(pack);
+    const find = Buffer.alloc(8);
+    find.writeDoubleLE(84_300_000);
+    const at = bytes.lastIndexOf(find);
+    expect(at).toBeGreaterThan(0);
+    bytes.writeDoubleLE(89_300_000, at);
+    writeFileSync(pack, bytes);
+
+    const again = await run(path.join(tmp, 'build-1'), path.join(tmp, 'build-2'));
+    expect(again.cacheHits).toBe(1);
+    expect(again.rows).toEqual(fresh.rows);
+    // and the recomputed entry is written whole to the next cache
+    const third = await run(path.join(tmp, 'build-2'), null);
+    expect(third.cacheHits).toBe(2);
+    expect(third.rows).toEqual(fresh.rows);
+  });
+});
