@@ -3,7 +3,8 @@ import type { facts, ingestErrors, mentions, translationChecks, validationIssues
 import { classifyFacts } from './extract/facts.ts';
 import type { CallCalendar } from './extract/period.ts';
 import { extractQuantities } from './extract/quantity.ts';
-import { factRows, mentionRows, type ParagraphQuantities } from './extract/rows.ts';
+import { factRows, mentionRows } from './extract/rows.ts';
+import { nonFiniteRow, withoutNonFinite } from './extract/non-finite.ts';
 import type { TranscriptDocument } from './ingest/transcript.ts';
 import { ingestTranscript } from './ingest/ingest.ts';
 import { CodePointIndex } from './ingest/source-text.ts';
@@ -48,14 +49,17 @@ function processWithin(sourcePath: string, bytes: Uint8Array, budget: WorkBudget
   const segmented = segmentTranscript(document);
   budget.check('splitting it into turns, paragraphs and sentences');
   const codePoints = new CodePointIndex(document.text);
-  const found: ParagraphQuantities[] = segmented.paragraphs.map((paragraph) => {
-    budget.check('finding quantities');
-    return {
-      paragraph,
-      en: paragraph.textEn ? extractQuantities(paragraph.textEn, 'en') : [],
-      zh: paragraph.textZh ? extractQuantities(paragraph.textZh, 'zh') : [],
-    };
-  });
+  const { kept: found, rejected } = withoutNonFinite(
+    segmented.paragraphs.map((paragraph) => {
+      budget.check('finding quantities');
+      return {
+        paragraph,
+        en: paragraph.textEn ? extractQuantities(paragraph.textEn, 'en') : [],
+        zh: paragraph.textZh ? extractQuantities(paragraph.textZh, 'zh') : [],
+      };
+    }),
+  );
+  if (rejected.length) errors.push(nonFiniteRow(sourcePath, document.docId, rejected));
   const drafts = classifyFacts(segmented, new Map(found.map((f) => [f.paragraph.index, f.en])), calendarOf(document));
   budget.check('reading facts');
   const rows = segmentRows(segmented, codePoints);

@@ -31,7 +31,10 @@ export interface Quantity {
   unit: string;
   dimension: string;
   qualifier: Qualifier;
-  /** 'unit_mismatch': a unit that cannot be meant ("gigawatts per hash"); 'unit_unsupported': a ratio with no canonical unit. */
+  /**
+   * 'unit_mismatch': a unit that cannot be meant ("gigawatts per hash"); 'unit_unsupported': a ratio with no canonical unit;
+   * 'non_finite': a number too large for a double (a long run of digits), which makes no mention and no fact.
+   */
   flags: string[];
 }
 
@@ -630,6 +633,9 @@ function toQuantity(text: string, low: Phrase, high: Phrase | null): Quantity {
   const lowResolved = resolveUnit(unitPhraseOf(low));
   const highResolved = high ? resolveUnit(unitPhraseOf(high)) : null;
   const end = high ? high.end : low.end;
+  const value = scaleDecimal(low.decimal, lowResolved.exponent);
+  const valueHigh = high && highResolved ? scaleDecimal(high.decimal, highResolved.exponent) : null;
+  const finite = Number.isFinite(value) && (valueHigh === null || Number.isFinite(valueHigh));
   return {
     start: low.start,
     end,
@@ -637,12 +643,12 @@ function toQuantity(text: string, low: Phrase, high: Phrase | null): Quantity {
     statedValue: high ? `${low.statedValue}-${high.statedValue}` : low.statedValue,
     statedUnit: lowResolved.statedUnit,
     scale: (high ?? low).scale?.said ?? null,
-    value: scaleDecimal(low.decimal, lowResolved.exponent),
-    valueHigh: high && highResolved ? scaleDecimal(high.decimal, highResolved.exponent) : null,
+    value,
+    valueHigh,
     unit: lowResolved.unit,
     dimension: lowResolved.dimension,
     qualifier: low.qualifier,
-    flags: lowResolved.flags,
+    flags: finite ? lowResolved.flags : [...lowResolved.flags, 'non_finite'],
   };
 }
 
