@@ -1,10 +1,14 @@
 import type { ColumnSpec } from '../../schemas/columns.ts';
+import { shiftDecimal } from '../normalize/decimal.ts';
 
-/** A number as a spreadsheet and DuckDB read it back: never in exponent form. */
+/**
+ * A number as a spreadsheet and DuckDB read it back: never in exponent form, and exactly the
+ * double Arrow holds: the shortest round-tripping digits (String's), with the point moved.
+ */
 export function plainNumber(n: number): string {
   const shortest = String(n);
-  if (!/e/i.test(shortest)) return shortest;
-  return n.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 20 });
+  const exponent = /^(-?\d+(?:\.\d+)?)e([+-]\d+)$/.exec(shortest);
+  return exponent ? shiftDecimal(exponent[1], Number(exponent[2])) : shortest;
 }
 
 /** A text cell a spreadsheet would run as a formula gets a leading apostrophe (OWASP CSV injection). */

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { tableToCsv } from '../../pipeline/write/csv.ts';
 import { plainNumber, safeTextCell } from '../../pipeline/write/cells.ts';
@@ -11,6 +12,30 @@ describe('CSV cells', () => {
     [1.5e-7, '0.00000015'],
     [-12.5, '-12.5'],
   ])('writes %s as %s, never in exponent form', (n, s) => expect(plainNumber(n)).toBe(s));
+
+  it.each([
+    [1e-21, '0.000000000000000000001'],
+    [-1e-21, '-0.000000000000000000001'],
+    [1.2345e-30, '0.0000000000000000000000000000012345'],
+    [5e-324, `0.${'0'.repeat(323)}5`],
+    [1.7976931348623157e308, `17976931348623157${'0'.repeat(292)}`],
+    [-2.5e22, '-25000000000000000000000'],
+    [0.1 + 0.2, '0.30000000000000004'],
+  ])('writes %s as %s: the shortest digits that read back as the same double', (n, s) => {
+    expect(plainNumber(n)).toBe(s);
+    expect(Number(plainNumber(n))).toBe(n);
+  });
+
+  it('any finite double reads back as itself', () => {
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (n) => {
+        const cell = plainNumber(n);
+        expect(cell).not.toMatch(/e/i);
+        expect(Number(cell)).toBe(n === 0 ? 0 : n);
+      }),
+      { seed: 13, numRuns: 2000 },
+    );
+  });
 
   it.each([
     ['=SUM(A1:A2)', "'=SUM(A1:A2)"],
