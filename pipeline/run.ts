@@ -1,5 +1,5 @@
 import type { Row } from '../schemas/columns.ts';
-import type { ingestErrors, validationIssues } from '../schemas/index.ts';
+import type { documents, ingestErrors, validationIssues } from '../schemas/index.ts';
 import { outputTables } from '../schemas/tables.ts';
 import { chooseKpis } from './extract/kpis.ts';
 import path from 'node:path';
@@ -180,7 +180,37 @@ function mergeDocuments(files: string[], perFile: DocumentRows[], listing: Inges
       if (Array.isArray(rows) && tables[name]) tables[name].push(...(rows as Record<string, unknown>[]));
     }
   });
+  tables.ingest_errors.push(...sameCallRows(tables.documents as Row<typeof documents>[]));
   return tables;
+}
+
+/**
+ * Two different files of one company's one quarter (a wire copy and a web copy, an edited
+ * version): both are read, so kpis chooses each figure from either. Said, not merged silently.
+ */
+function sameCallRows(docs: readonly Row<typeof documents>[]): Row<typeof ingestErrors>[] {
+  const firstOfCall = new Map<string, Row<typeof documents>>();
+  const rows: Row<typeof ingestErrors>[] = [];
+  for (const doc of docs) {
+    if (!doc.ticker || !doc.call_period) continue;
+    const call = `${doc.ticker}\u0000${doc.call_period}`;
+    const first = firstOfCall.get(call);
+    if (!first) {
+      firstOfCall.set(call, doc);
+      continue;
+    }
+    rows.push({
+      source_path: doc.source_path,
+      problem: 'same_call',
+      severity: 'warning',
+      message:
+        `${doc.source_path}: a second transcript of ${doc.ticker} ${doc.call_period}, with other text than ${first.source_path}; ` +
+        `both were processed, and kpis takes each figure from either of them.`,
+      action: 'processed',
+      doc_id: doc.doc_id,
+    });
+  }
+  return rows;
 }
 
 /** A row that fails its schema is not written, and not lost either: it becomes a validation issue. */

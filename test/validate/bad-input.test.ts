@@ -65,6 +65,8 @@ describe('bad input: each file gets a clear message, the rest of the build goes 
     ['kpis.txt', 'not_a_transcript', /kpis\.txt: not a transcript/],
     ['one-line.txt', 'not_a_transcript', /one-line\.txt: not a transcript/],
     ['cut-off.txt', 'truncated', /cut-off\.txt: .*cut off/],
+    ['cut-off.txt', 'same_call', /^cut-off\.txt: a second transcript of KSTL 2025Q2, with other text than KSTL-2025Q2\.wire\.txt; both were processed/],
+    ['utf16-PNNC-2024Q4.fool.txt', 'same_call', /^utf16-PNNC-2024Q4\.fool\.txt: a second transcript of PNNC 2024Q4, with other text than mixed-endings\.txt/],
     ['copies/same-call.txt', 'duplicate', /copies\/same-call\.txt: byte-identical to KSTL-2025Q2\.wire\.txt/],
     ['locked.txt', 'unreadable', /^locked\.txt: the file cannot be read \(EACCES: permission denied\); skipped\.$/],
     ['linked-call.txt', 'symlink', /^linked-call\.txt: a symbolic link \(to .*PNNC-2024Q4\.fool\.txt\); links are not followed, so it was not read/],
@@ -76,7 +78,8 @@ describe('bad input: each file gets a clear message, the rest of the build goes 
 
   it('decodes UTF-16 and mixed line endings and keeps their spans exact', () => {
     for (const file of ['utf16-PNNC-2024Q4.fool.txt', 'mixed-endings.txt']) {
-      expect(problemOf(file)).toEqual([]);
+      // the two are one call in two encodings: the second is reported as such, and nothing else
+      expect(problemOf(file).filter((e) => e.problem !== 'same_call')).toEqual([]);
       const bytes = readFileSync(path.join(dir, 'in', file));
       const text = file.startsWith('utf16') ? bytes.subarray(2).toString('utf16le') : bytes.toString('utf8');
       const points = [...text];
@@ -98,6 +101,16 @@ describe('bad input: each file gets a clear message, the rest of the build goes 
     expect(severityOf('empty.txt')).toEqual([['empty', 'error', 'skipped']]);
     expect(severityOf('locked.txt')).toEqual([['unreadable', 'error', 'skipped']]);
     expect(severityOf('linked-call.txt')).toEqual([['symlink', 'error', 'skipped']]);
+  });
+
+  it('reports a second transcript of a call once, as a warning, on the later file, and reads both', () => {
+    const sameCall = errors.filter((e) => e.problem === 'same_call');
+    expect(sameCall.map((e) => [e.source_path, e.severity, e.action])).toEqual([
+      ['cut-off.txt', 'warning', 'processed'],
+      ['utf16-PNNC-2024Q4.fool.txt', 'warning', 'processed'],
+    ]);
+    const docIds = new Set(factRows.map((f) => f.doc_id));
+    for (const e of sameCall) expect(docIds.has(e.doc_id)).toBe(true);
   });
 
   it('counts what it read in the summary', () => {
