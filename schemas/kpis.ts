@@ -3,9 +3,9 @@ import { date, defineTable, double, integer, text } from './columns.ts';
 
 export const kpis = defineTable({
   name: 'kpis',
-  description: 'One chosen value per (ticker, call period, metric, period, basis, change kind, entity), from the facts that state it.',
-  grain: '(ticker, call_period, metric, period, basis, change_kind, entity)',
-  key: ['ticker', 'call_period', 'metric', 'period', 'basis', 'change_kind', 'entity'],
+  description: 'One chosen value per (ticker, call period, metric, period, basis, change kind, entity, unit), from the facts of high and medium confidence that state it; a change said in the metric\'s own unit and one said in % are two KPIs.',
+  grain: '(ticker, call_period, metric, period, basis, change_kind, entity, unit)',
+  key: ['ticker', 'call_period', 'metric', 'period', 'basis', 'change_kind', 'entity', 'unit'],
   // change_kind and entity are null for a level of the whole company, so the chosen fact stands for the key
   primaryKey: ['chosen_fact_id'],
   foreignKeys: [

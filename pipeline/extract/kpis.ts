@@ -44,7 +44,8 @@ export function chooseKpis(allFacts: readonly Fact[]): Row<typeof kpis>[] {
   for (const f of allFacts) {
     // a fact read from words carried over from elsewhere stays in facts for a reader, but stands for no KPI
     if (!f.ticker || !f.call_period || f.confidence === 'low') continue;
-    const key = [f.ticker, f.call_period, f.metric, f.period, f.basis, f.change_kind ?? '', f.entity ?? ''].join('\u0000');
+    // "up $25 million or 13%": a change in dollars and one in percent are two statements of two things
+    const key = [f.ticker, f.call_period, f.metric, f.period, f.basis, f.change_kind ?? '', f.entity ?? '', f.unit].join('\u0000');
     groups.set(key, [...(groups.get(key) ?? []), f]);
   }
   const rows: Row<typeof kpis>[] = [];
@@ -72,6 +73,6 @@ export function chooseKpis(allFacts: readonly Fact[]): Row<typeof kpis>[] {
       confidence: chosen.confidence,
     });
   }
-  const key = (r: Row<typeof kpis>) => [r.ticker, r.call_period, r.metric, r.period, r.basis, r.change_kind, r.entity].join('\u0000');
+  const key = (r: Row<typeof kpis>) => [r.ticker, r.call_period, r.metric, r.period, r.basis, r.change_kind ?? '', r.entity ?? '', r.unit].join('\u0000');
   return rows.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
