@@ -1,7 +1,7 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { Row } from '../../schemas/columns.ts';
 import type { documents, ingestErrors, kpis, translationChecks, validationIssues } from '../../schemas/index.ts';
-import { wideMetrics } from '../write/views.ts';
+import { callLevelsSql } from '../write/views.ts';
 
 /** A chosen fact with where it was said, from the fact_sources view. */
 export interface Quote {
@@ -11,15 +11,27 @@ export interface Quote {
   sentence: string;
   speaker: string | null;
   speaker_title: string | null;
-  speaker_organization: string | null;
   section: string;
   paragraph_index: number;
+  char_start: number;
   source_path: string | null;
+  confidence: string | null;
 }
 
-export type WideRow = { ticker: string; call_period: string } & Record<(typeof wideMetrics)[number], number | null>;
+/** The actual, company-wide level of a metric for a call (callLevelsSql), with the fact chosen for it. */
+export interface CallLevel {
+  ticker: string;
+  call_period: string;
+  quarter_end: string | null;
+  metric: string;
+  period: string;
+  value: number;
+  value_high: number | null;
+  unit: string;
+  chosen_fact_id: string;
+}
 
-/** Everything the report shows, read back from hashkpi.duckdb the way a user would. */
+/** Everything the report shows, read back from hashkpi.duckdb the way a user would (dates as ISO text). */
 export interface ReportRows {
   documents: Row<typeof documents>[];
   kpis: Row<typeof kpis>[];
@@ -27,25 +39,25 @@ export interface ReportRows {
   validationIssues: Row<typeof validationIssues>[];
   translationChecks: Row<typeof translationChecks>[];
   ingestErrors: Row<typeof ingestErrors>[];
-  wide: WideRow[];
+  levels: CallLevel[];
 }
 
 export async function readReportRows(duckDbFile: string): Promise<ReportRows> {
   const instance = await DuckDBInstance.create(duckDbFile, { access_mode: 'READ_ONLY' });
   const connection = await instance.connect();
-  const read = async <T>(sql: string): Promise<T[]> => (await connection.runAndReadAll(sql)).getRowObjectsJS() as T[];
+  const read = async <T>(sql: string): Promise<T[]> => (await connection.runAndReadAll(sql)).getRowObjectsJson() as T[];
   try {
     return {
       documents: await read(`SELECT * FROM documents ORDER BY ticker, call_period, source_path`),
-      kpis: await read(`SELECT * FROM kpis ORDER BY ticker, call_period, metric, basis, period, change_kind, entity`),
+      kpis: await read(`SELECT * FROM kpis ORDER BY ticker, call_period, metric, basis, period, change_kind NULLS FIRST, entity NULLS FIRST`),
       quotes: await read(
-        `SELECT fact_id, metric, quote, sentence, speaker, speaker_title, speaker_organization, section, paragraph_index, source_path
+        `SELECT fact_id, metric, quote, sentence, speaker, speaker_title, section, paragraph_index, char_start, source_path, confidence
          FROM fact_sources WHERE fact_id IN (SELECT chosen_fact_id FROM kpis) ORDER BY doc_id, char_start, metric`,
       ),
       validationIssues: await read(`SELECT * FROM validation_issues ORDER BY doc_id, severity, "check", message`),
       translationChecks: await read(`SELECT * FROM translation_checks ORDER BY doc_id, paragraph_index, en_mention_id`),
       ingestErrors: await read(`SELECT * FROM ingest_errors ORDER BY source_path, problem`),
-      wide: await read(`SELECT * FROM kpi_wide ORDER BY ticker, call_period`),
+      levels: await read(`SELECT * FROM (${callLevelsSql}) ORDER BY ticker, call_period, metric`),
     };
   } finally {
     connection.closeSync();

@@ -1,28 +1,54 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { chartPoints, charts, renderChart } from './charts.ts';
+import { comparisonChart, renderChart, trendCharts, type Point } from './charts.ts';
+import { coreMetrics } from './display.ts';
 import { reportPage, type RenderedChart } from './page.ts';
-import { companyCalls, readReportRows } from './report-rows.ts';
+import { companyCalls, readReportRows, type CallLevel } from './report-rows.ts';
+
+/** Charts per company: with a page of a hundred companies, each chart more is half a megabyte more. */
+const trendChartsPerCompany = 2;
 
 /** Reads OUT/hashkpi.duckdb and writes OUT/report.html: one self-contained page, charts as inline SVG. */
 export async function writeReport(outDir: string): Promise<{ file: string; bytes: number; charts: number }> {
   const rows = await readReportRows(path.join(outDir, 'hashkpi.duckdb'));
-  const chartsByTicker = new Map<string, RenderedChart[]>();
+  const calls = companyCalls(rows);
+  const levels = new Map<string, CallLevel[]>();
+  for (const l of rows.levels) levels.set(l.ticker, [...(levels.get(l.ticker) ?? []), l]);
   let drawn = 0;
-  const wideByTicker = new Map<string, typeof rows.wide>();
-  for (const r of rows.wide) wideByTicker.set(r.ticker, [...(wideByTicker.get(r.ticker) ?? []), r]);
-  for (const [ticker, quarters] of companyCalls(rows)) {
-    const tickerRows = wideByTicker.get(ticker) ?? [];
+
+  // a company's most important charts over its calls, where at least two calls state the chart's
+  // values; the table above them has every core metric quarter by quarter
+  const byTicker = new Map<string, RenderedChart[]>();
+  for (const ticker of calls.keys()) {
     const rendered: RenderedChart[] = [];
-    for (const chart of charts) {
-      const points = chartPoints(chart, tickerRows);
-      const svg = points.length ? await renderChart(chart, quarters.length > 1 ? 'quarters' : 'one-quarter', points) : null;
-      if (svg) drawn++;
-      rendered.push({ chart, svg, quarters });
+    for (const chart of trendCharts) {
+      if (rendered.length === trendChartsPerCompany) break;
+      const points: Point[] = (levels.get(ticker) ?? []).flatMap((l) => {
+        const series = chart.series.find((s) => s.metric === l.metric);
+        return series ? [{ quarter: l.call_period, series: series.label, value: l.value * chart.scale }] : [];
+      });
+      if (new Set(points.map((p) => p.quarter)).size < 2) continue;
+      rendered.push({ chart, svg: await renderChart(chart, 'trend', points) });
+      drawn++;
     }
-    chartsByTicker.set(ticker, rendered);
+    byTicker.set(ticker, rendered);
   }
-  const html = reportPage(rows, chartsByTicker);
+
+  // each core metric across companies, from each company's latest call
+  const comparison: RenderedChart[] = [];
+  for (const metric of coreMetrics) {
+    const chart = comparisonChart(metric);
+    const points: Point[] = [];
+    for (const [ticker, periods] of calls) {
+      const l = (levels.get(ticker) ?? []).find((x) => x.call_period === periods.at(-1) && x.metric === metric);
+      if (l) points.push({ quarter: `${ticker} · ${l.quarter_end ?? l.call_period}`, series: chart.series[0].label, value: l.value * chart.scale });
+    }
+    if (points.length === 0) continue;
+    comparison.push({ chart, svg: await renderChart(chart, 'compare', points) });
+    drawn++;
+  }
+
+  const html = reportPage(rows, { byTicker, comparison });
   const file = path.join(outDir, 'report.html');
   await writeFile(file, html, 'utf8');
   return { file, bytes: Buffer.byteLength(html), charts: drawn };

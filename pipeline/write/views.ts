@@ -34,11 +34,36 @@ function columnsFrom(table: TableSpec, names?: string[]): ViewColumn[] {
   });
 }
 
-/** The levels a spreadsheet of one row per call wants, in the order of its columns. */
+/** The levels a spreadsheet of one row per call wants, in the order an analyst reads them. */
 export const wideMetrics = [
-  'revenue_total', 'revenue_product', 'revenue_mining', 'gross_margin', 'net_income', 'adjusted_ebitda', 'cash',
-  'hashrate_sold', 'hashrate_installed', 'efficiency', 'btc_mined', 'btc_held', 'btc_sold',
+  'revenue_total', 'revenue_product', 'revenue_mining', 'hashrate_installed', 'hashrate_sold', 'btc_mined', 'btc_held', 'btc_sold',
+  'efficiency', 'cost_per_btc', 'power_capacity', 'cash', 'debt', 'gross_margin', 'net_income', 'adjusted_ebitda',
 ] as const;
+
+/**
+ * The actual, company-wide level of each metric for each call, one row per (ticker, call_period,
+ * metric) with the fact chosen for it: a level said for the call quarter wins; a level at a date
+ * (cash, BTC held, hash rate installed) is taken at the latest date up to the quarter's end;
+ * anything else comes last. kpi_wide pivots it; the report compares companies with it.
+ */
+export const callLevelsSql = `WITH calls AS (
+  -- the call quarter's last day under the company's fiscal calendar
+  SELECT ticker, call_period, max(quarter_end) AS quarter_end FROM documents GROUP BY ticker, call_period
+), levels AS (
+  SELECT k.ticker, k.call_period, k.metric, k.period, k.value, k.value_high, k.unit, k.chosen_fact_id, c.quarter_end
+  FROM kpis k LEFT JOIN calls c ON c.ticker = k.ticker AND c.call_period = k.call_period
+  WHERE basis = 'actual' AND change_kind IS NULL AND entity IS NULL
+), ranked AS (
+  SELECT *, row_number() OVER (
+    PARTITION BY ticker, call_period, metric
+    ORDER BY CASE
+      WHEN period = call_period THEN 0
+      WHEN try_cast(period AS DATE) <= quarter_end THEN 1
+      ELSE 2 END,
+    period DESC) AS preference
+  FROM levels
+)
+SELECT * EXCLUDE (preference) FROM ranked WHERE preference = 1`;
 
 function metricColumn(id: string): ViewColumn {
   const metric = metrics.find((m) => m.id === id);
@@ -64,10 +89,6 @@ FROM kpis
 QUALIFY row_number() OVER (PARTITION BY ${kpiKey.map(quoteIdent).join(', ')} ORDER BY call_period DESC, doc_id) = 1`,
 };
 
-/**
- * For one call, a level said for the call quarter wins; a level at a date (cash, BTC held, hash
- * rate installed) is taken at the latest date up to the quarter's end; anything else comes last.
- */
 const kpiWide: ViewSpec = {
   name: 'kpi_wide',
   description:
@@ -79,28 +100,13 @@ const kpiWide: ViewSpec = {
     ...columnsFrom(documents, ['quarter_end']),
     ...wideMetrics.map(metricColumn),
   ],
-  select: `WITH calls AS (
-  -- the call quarter's last day under the company's fiscal calendar
-  SELECT ticker, call_period, max(quarter_end) AS quarter_end FROM documents GROUP BY ticker, call_period
-), levels AS (
-  SELECT k.ticker, k.call_period, k.metric, k.period, k.value, c.quarter_end
-  FROM kpis k LEFT JOIN calls c ON c.ticker = k.ticker AND c.call_period = k.call_period
-  WHERE basis = 'actual' AND change_kind IS NULL AND entity IS NULL
-    AND metric IN (${wideMetrics.map(quoteText).join(', ')})
-), ranked AS (
-  SELECT *, row_number() OVER (
-    PARTITION BY ticker, call_period, metric
-    ORDER BY CASE
-      WHEN period = call_period THEN 0
-      WHEN try_cast(period AS DATE) <= quarter_end THEN 1
-      ELSE 2 END,
-    period DESC) AS preference
-  FROM levels
+  select: `WITH call_levels AS (
+${callLevelsSql}
 )
 SELECT ticker, call_period, any_value(quarter_end) AS quarter_end,
 ${wideMetrics.map((m) => `  max(value) FILTER (WHERE metric = ${quoteText(m)}) AS ${quoteIdent(m)}`).join(',\n')}
-FROM ranked
-WHERE preference = 1
+FROM call_levels
+WHERE metric IN (${wideMetrics.map(quoteText).join(', ')})
 GROUP BY ticker, call_period
 ORDER BY ticker, call_period`,
 };

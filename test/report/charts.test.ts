@@ -1,38 +1,47 @@
 import { describe, expect, it } from 'vitest';
-import { chartPoints, charts, renderChart, vegaLiteSpec } from '../../pipeline/report/charts.ts';
+import { comparisonChart, oneKind, renderChart, shorterSvg, trendCharts, vegaLiteSpec } from '../../pipeline/report/charts.ts';
 import { anchorId, escapeHtml } from '../../pipeline/report/escape.ts';
-import type { WideRow } from '../../pipeline/report/report-rows.ts';
 
-const row = (call_period: string, values: Partial<WideRow>): WideRow =>
-  ({
-    ticker: 'ACME', call_period, revenue_total: null, revenue_product: null, revenue_mining: null, gross_margin: null, net_income: null,
-    adjusted_ebitda: null, cash: null, hashrate_sold: null, hashrate_installed: null, efficiency: null, btc_mined: null, btc_held: null, btc_sold: null,
-    ...values,
-  }) as WideRow;
-
-const hashrate = charts.find((c) => c.id === 'hashrate')!;
+const revenue = trendCharts.find((c) => c.id === 'revenue')!;
 
 describe('report charts', () => {
-  it('plots the stated values in display units and leaves out the rest', () => {
-    expect(chartPoints(hashrate, [row('2025Q1', { hashrate_installed: 31_400_000 })])).toEqual([{ quarter: '2025Q1', series: 'installed', value: 31.4 }]);
+  it('never puts a flow and a stock on one axis', () => {
+    for (const chart of trendCharts) expect(oneKind(chart), chart.id).toBe(true);
+    expect(trendCharts.find((c) => c.series.some((s) => s.metric === 'btc_mined'))!.series.map((s) => s.metric)).toEqual(['btc_mined']);
+    expect(trendCharts.find((c) => c.series.some((s) => s.metric === 'hashrate_installed'))!.series.map((s) => s.metric)).toEqual(['hashrate_installed']);
   });
 
-  it('draws lines over several call quarters', async () => {
-    const rows = [row('2024Q4', { hashrate_installed: 20e6, hashrate_sold: 5e6 }), row('2025Q1', { hashrate_installed: 31.4e6 })];
-    expect(vegaLiteSpec(hashrate, 'quarters')).toMatchObject({ mark: { type: 'line' } });
-    const svg = await renderChart(hashrate, 'quarters', chartPoints(hashrate, rows));
+  it('draws lines over a company\'s calls, and its legend lists only the series with data', async () => {
+    const points = [
+      { quarter: '2024Q4', series: 'total', value: 58.3 },
+      { quarter: '2025Q1', series: 'total', value: 96.8 },
+      { quarter: '2025Q1', series: 'self-mining', value: 90.1 },
+    ];
+    expect(vegaLiteSpec(revenue, 'trend', ['total', 'self-mining'])).toMatchObject({ mark: { type: 'line' }, encoding: { color: { scale: { domain: ['total', 'self-mining'] } } } });
+    const svg = await renderChart(revenue, 'trend', points);
     expect(svg).toMatch(/^<svg[^>]*class="marks"/);
     expect(svg).toContain('mark-line');
-    expect((svg.match(/aria-roledescription="point"/g) ?? []).length).toBe(3);
+    expect(svg).toContain('>self-mining<');
+    expect(svg).not.toContain('>products<');
+    const alone = await renderChart(revenue, 'trend', points.filter((p) => p.series === 'total'));
+    expect(alone).not.toContain('role-legend');
   });
 
-  it('draws bars for a single call quarter, each company with its own values', async () => {
-    const one = await renderChart(hashrate, 'one-quarter', chartPoints(hashrate, [row('2025Q1', { hashrate_installed: 31.4e6, hashrate_sold: 5e6 })]));
-    expect((one.match(/aria-roledescription="bar"/g) ?? []).length).toBe(2);
-    const other = await renderChart(hashrate, 'one-quarter', chartPoints(hashrate, [row('2025Q1', { hashrate_installed: 12e6 })]));
-    expect((other.match(/aria-roledescription="bar"/g) ?? []).length).toBe(1);
-    expect(other).toContain('12');
-    expect(other).not.toContain('31.4');
+  it('compares companies with one bar each, in the display unit', async () => {
+    const hashrate = comparisonChart('hashrate_installed');
+    expect(hashrate.axis).toBe('EH/s');
+    const svg = await renderChart(hashrate, 'compare', [
+      { quarter: 'ACME · 2025-03-31', series: hashrate.series[0].label, value: 31.4 },
+      { quarter: 'BETA · 2025-06-30', series: hashrate.series[0].label, value: 12 },
+    ]);
+    expect((svg.match(/<path[^>]*d="M0,\d/g) ?? []).length).toBeGreaterThanOrEqual(2);
+    expect(svg).toContain('ACME · 2025-03-31');
+    expect(svg).toContain('EH/s');
+  });
+
+  it('writes shorter SVG that draws the same', () => {
+    const svg = '<g><path class="background" aria-hidden="true" d="M0,0h0v0h0Z" pointer-events="none"/><line transform="translate(0.123456,5)" x2="260" stroke="#ddd" stroke-width="1" opacity="1"/></g>';
+    expect(shorterSvg(svg)).toBe('<g><line transform="translate(0.1,5)" x2="260" stroke="#ddd"/></g>');
   });
 });
 
