@@ -68,7 +68,7 @@ export function vegaLiteSpec(chart: ChartSpec, mode: ChartMode, labels: readonly
   if (mode === 'compare') {
     return {
       ...common,
-      width: 260,
+      width: 200,
       height: { step: 16 },
       mark: { type: 'bar', color: '#4c78a8' },
       encoding: {
@@ -83,7 +83,7 @@ export function vegaLiteSpec(chart: ChartSpec, mode: ChartMode, labels: readonly
   };
   return {
     ...common,
-    width: 260,
+    width: 240,
     height: 130,
     mark: { type: 'line', point: true },
     encoding: {

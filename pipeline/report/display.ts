@@ -25,6 +25,9 @@ const labels: Record<string, string> = {
   hashrate_installed: 'Hash rate installed', hashrate_sold: 'Hash rate sold', hashrate_target: 'Hash rate target',
   btc_mined: 'BTC mined', btc_held: 'BTC held', btc_sold: 'BTC sold', efficiency: 'Efficiency', cost_per_btc: 'Cost per BTC',
   power_capacity: 'Power capacity', power_cost: 'Power cost', cash: 'Cash', debt: 'Debt',
+  adjusted_ebitda: 'Adjusted EBITDA', eps: 'EPS', eps_adjusted: 'Adjusted EPS', arr: 'ARR (run rate)', capex: 'Capex', gpu_count: 'GPUs',
+  btc_yield: 'BTC Yield', btc_price: 'BTC price', btc_held_value: 'Value of BTC held', asp_per_hashrate: 'Price per TH/s sold',
+  product_hashrate: 'Hash rate of a model', network_hashrate: 'Network hash rate', revenue_per_btc: 'Revenue per BTC', hashprice: 'Hashprice',
 };
 
 /** "Hash rate installed"; a metric without a label reads from its id. */
@@ -53,7 +56,7 @@ export function display(value: number, unit: string | null): string {
       return `${sign}$${number(abs, 2)}`;
     case 'TH/s':
       if (abs >= 1e5) return `${number(value / 1e6, 2)} EH/s`;
-      if (abs >= 1e2) return `${number(value / 1e3, 1)} PH/s`;
+      if (abs >= 1e3) return `${number(value / 1e3, 1)} PH/s`;
       return `${number(value, 2)} TH/s`;
     case 'BTC':
       return `${number(value, abs >= 100 ? 0 : 2)} BTC`;
@@ -79,9 +82,10 @@ export function display(value: number, unit: string | null): string {
   }
 }
 
-/** A range or one value, in display units. */
-export function displayRange(value: number, high: number | null, unit: string | null): string {
-  return high === null ? display(value, unit) : `${display(value, unit)} – ${display(high, unit)}`;
+/** A range or one value, in display units; a change carries its sign (+8%, −19%). */
+export function displayRange(value: number, high: number | null, unit: string | null, change = false): string {
+  const one = (v: number) => `${change && v > 0 ? '+' : ''}${display(v, unit).replace(/^-/, '−')}`;
+  return high === null ? one(value) : `${one(value)} – ${one(high)}`;
 }
 
 /** The axis unit and factor of a chart of a metric: revenue in $M, hash rate in EH/s. */

@@ -54,7 +54,7 @@ const worstOf = (issues: readonly Issue[]) => (issues.some((i) => i.severity ===
  * A value in industry units; its tooltip gives the canonical value, the words and the speaker, and
  * it links to the quote where the quote is on the page. A warning or error on it is marked beside.
  */
-function valueCell(ctx: Context, factId: string, value: number, high: number | null, unit: string | null): string {
+function valueCell(ctx: Context, factId: string, value: number, high: number | null, unit: string | null, change = false): string {
   const q = ctx.quotes.get(factId);
   const issues = ctx.issuesByFact.get(factId) ?? [];
   // the quote itself is one click away when it is on the page; otherwise the tooltip carries it
@@ -64,7 +64,7 @@ function valueCell(ctx: Context, factId: string, value: number, high: number | n
     q && !onPage ? `“${q.quote}” — ${q.speaker ?? 'speaker unknown'}${q.confidence ? ` (confidence ${q.confidence})` : ''}` : '',
     ...issues.filter((i) => i.severity !== 'info').map((i) => `${i.severity} ${i.check}: ${i.message}`),
   ].filter(Boolean).join('\n');
-  const text = e(displayRange(value, high, unit));
+  const text = e(displayRange(value, high, unit, change));
   const shown = onPage ? `<a href="#${factAnchor(factId)}" title="${e(tip)}">${text}</a>` : `<span title="${e(tip)}">${text}</span>`;
   const worst = worstOf(issues);
   return worst ? `${shown}<sup class="${worst}" title="${e(tip)}">!</sup>` : shown;
@@ -97,7 +97,7 @@ function comparisonSection(ctx: Context, calls: Map<string, string[]>, charts: r
   const ends = [...new Set(latest.map((c) => c.quarterEnd).filter(Boolean))].sort();
   const rows = latest.map(
     (c) =>
-      `<tr><td><a href="#${tickerAnchor(c.ticker)}">${e(c.ticker)}</a></td><td class="nw">${e(c.callPeriod)}</td><td class="nw">${e(c.quarterEnd ?? '')}</td>` +
+      `<tr><td class="nw"><a href="#${tickerAnchor(c.ticker)}">${e(c.ticker)}</a> <span class="dim">${e(c.callPeriod)}</span></td><td class="nw">${e(c.quarterEnd ?? '')}</td>` +
       metrics.map((m) => {
         const l = c.levels.get(m);
         return `<td class="n">${l ? valueCell(ctx, l.chosen_fact_id, l.value, l.value_high, l.unit) : ''}</td>`;
@@ -111,7 +111,7 @@ function comparisonSection(ctx: Context, calls: Map<string, string[]>, charts: r
     '<section id="compare"><h2>Latest quarter, company by company</h2>' +
     `<p>Each company's latest call: the actual, company-wide level of each core metric (a flow for the quarter, a stock at its end). ${note} ` +
     'Hover a value for the figure as stored and the words it came from; click it for the quote.</p>' +
-    `<div class="scroll"><table class="compare"><thead><tr><th>company</th><th>call</th><th>quarter ended</th>${metrics.map((m) => `<th class="n">${e(metricLabel(m))}</th>`).join('')}</tr></thead>` +
+    `<div class="scroll"><table class="compare"><thead><tr><th>company, call</th><th>quarter ended</th>${metrics.map((m) => `<th class="r">${e(metricLabel(m))}</th>`).join('')}</tr></thead>` +
     `<tbody>${rows.join('')}</tbody></table></div>` +
     chartGrid(charts) +
     '</section>'
@@ -143,7 +143,7 @@ function trendTable(ctx: Context, ticker: string, periods: readonly string[]): s
       );
     });
   return (
-    `<div class="scroll"><table class="trend"><thead><tr><th>call</th><th>quarter ended</th>${metrics.map((m) => `<th class="n">${e(metricLabel(m))}</th>`).join('')}</tr></thead>` +
+    `<div class="scroll"><table class="trend"><thead><tr><th>call</th><th>quarter ended</th>${metrics.map((m) => `<th class="r">${e(metricLabel(m))}</th>`).join('')}</tr></thead>` +
     `<tbody>${rows.join('')}</tbody></table></div>`
   );
 }
@@ -186,12 +186,12 @@ function kpiTable(ctx: Context, callKpis: readonly Kpi[], byKpi: Map<Kpi, Issue[
     const how = [k.qualifier === 'exact' ? '' : k.qualifier.replace('_', ' '), confidence ? `${confidence} confidence` : ''].filter(Boolean).join(', ');
     return (
       `<tr${worst ? ` class="${worst}"` : ''}><th scope="row">${label}</th><td>${e(k.period)}</td><td>${e(k.basis)}</td><td>${e(change)}</td><td>${e(k.entity ?? '')}</td>` +
-      `<td>${valueCell(ctx, k.chosen_fact_id, k.value, k.value_high, k.unit)}</td><td>${e(how)}${statements ? `<br>${statements}` : ''}</td>` +
+      `<td>${valueCell(ctx, k.chosen_fact_id, k.value, k.value_high, k.unit, k.change_kind !== null)}</td><td>${e(how)}${statements ? `<br>${statements}` : ''}</td>` +
       `<td>${issueList(issues)}</td></tr>`
     );
   });
   return (
-    '<div class="scroll"><table class="kpis"><colgroup><col style="width:12%"><col style="width:10%"><col style="width:8%"><col style="width:9%"><col style="width:8%"><col style="width:11%"><col style="width:12%"><col></colgroup><thead><tr><th>metric</th><th>period</th><th>basis</th><th>change</th><th>entity</th><th class="n">value</th>' +
+    '<div class="scroll"><table class="kpis"><colgroup><col style="width:12%"><col style="width:10%"><col style="width:8%"><col style="width:9%"><col style="width:8%"><col style="width:11%"><col style="width:12%"><col></colgroup><thead><tr><th>metric</th><th>period</th><th>basis</th><th>change</th><th>entity</th><th class="r">value</th>' +
     '<th title="qualifier of the chosen statement, its confidence, and how many statements of the value the call has and how many differ beyond rounding">how said</th><th>issues</th></tr></thead>' +
     `<tbody>${rows.join('')}</tbody></table></div>`
   );
@@ -204,7 +204,7 @@ function markedSentence(sentence: string, quotes: readonly Quote[]): string {
   for (const q of quotes) {
     const found = q.quote ? sentence.indexOf(q.quote, at) : -1;
     if (found < 0) continue;
-    out += `${e(sentence.slice(at, found))}<mark>${e(q.quote)}</mark>`;
+    out += `${e(sentence.slice(at, found))}<mark title="${e(metricLabel(q.metric))}">${e(q.quote)}</mark>`;
     at = found + q.quote.length;
   }
   return out + e(sentence.slice(at));
@@ -267,7 +267,7 @@ function documentsTable(docs: readonly Document[]): string {
       `<tr><td>${e(d.source_path)}</td><td>${e(d.format)}</td><td>${e(d.company ?? '')}</td><td>${d.ticker ? `<a href="#${tickerAnchor(d.ticker)}">${e(d.ticker)}</a>` : ''}</td>` +
       `<td>${e(d.call_period ?? '')}</td><td class="nw">${e(d.quarter_end ?? '')}</td><td class="nw">${e(d.call_date ?? '')}</td><td class="n">${d.paragraph_count}</td></tr>`,
   );
-  return `<div class="scroll"><table><thead><tr><th>file</th><th>layout</th><th>company</th><th>ticker</th><th>call</th><th>quarter ended</th><th>call date</th><th class="n">paragraphs</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
+  return `<div class="scroll"><table><thead><tr><th>file</th><th>layout</th><th>company</th><th>ticker</th><th>call</th><th>quarter ended</th><th>call date</th><th class="r">paragraphs</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
 }
 
 function problemsSection(rows: ReportRows, tickers: readonly string[]): string {
@@ -294,14 +294,14 @@ a{color:#1d5fbf;text-decoration:none}a:hover{text-decoration:underline}
 .scroll{overflow-x:auto;max-width:100%}
 table{border-collapse:collapse;margin:.4rem 0;font-size:13px}th,td{border-bottom:1px solid #e3e7ee;padding:.2rem .45rem;text-align:left;vertical-align:top;overflow-wrap:break-word}
 thead th{background:#f3f5f9;position:sticky;top:0;vertical-align:bottom}tbody th{font-weight:600;white-space:nowrap}
-.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}.nw{white-space:nowrap}
-table.kpis{width:100%;table-layout:fixed}table.kpis th,table.kpis td{white-space:normal}table.kpis td:nth-child(6){text-align:right;font-variant-numeric:tabular-nums}table.kpis td:last-child{font-size:12px}.issues li.info{color:#6b7480}
+.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}th.r{text-align:right}.nw{white-space:nowrap}
+table.compare th,table.compare td{padding:.2rem .35rem}table.kpis{width:100%;table-layout:fixed}table.kpis th,table.kpis td{white-space:normal}table.kpis td:nth-child(6){text-align:right;font-variant-numeric:tabular-nums}table.kpis td:last-child{font-size:12px}.issues li.info{color:#6b7480}
 tr.error{background:#fdecec}tr.warning{background:#fff7e0}b.error{color:#a4161a}
 sup{font-weight:bold;margin-left:2px;cursor:help}sup.error{color:#a4161a}sup.warning{color:#b07b00}
 .chart text{font-family:sans-serif}.charts{display:flex;flex-wrap:wrap;gap:.75rem;margin:.6rem 0}.chart{margin:0;border:1px solid #e3e7ee;border-radius:6px;padding:.3rem;max-width:100%;overflow-x:auto}
 .issues{margin:0;padding-left:1rem}.issues li.error::marker{color:#a4161a}.issues li.warning::marker{color:#e0a100}
 .dim{color:#6b7480;font-weight:normal}
-.quotes ol{padding-left:1.4rem}.quotes li{margin:.45rem 0}.quotes p{margin:0}
+.quotes ol{padding-left:2.6rem}.quotes li{margin:.45rem 0}.quotes p{margin:0}
 blockquote{margin:.1rem 0;padding-left:.6rem;border-left:3px solid #d9dee7}mark{background:#fff1a8}:target{outline:2px solid #2f6fde}
 summary{cursor:pointer;color:#39414d;margin:.4rem 0}
 nav ul{columns:4 12rem;list-style:none;padding:0;margin:.3rem 0}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonical, display, metricOrder } from '../../pipeline/report/display.ts';
+import { canonical, display, displayRange, metricOrder } from '../../pipeline/report/display.ts';
 import { metrics } from '../../registries/metrics.ts';
 
 describe('values in the units the industry reads', () => {
@@ -8,6 +8,8 @@ describe('values in the units the industry reads', () => {
     [31_400_000, 'TH/s', '31.4 EH/s'],
     [450_000, 'TH/s', '0.45 EH/s'],
     [20_500, 'TH/s', '20.5 PH/s'],
+    [335, 'TH/s', '335 TH/s'],
+    [-19, '%', '-19%'],
     [766_300_000, 'USD', '$766.3M'],
     [1_234_000_000, 'USD', '$1.23B'],
     [-96_200_000, 'USD', '−$96.2M'],
@@ -20,6 +22,12 @@ describe('values in the units the industry reads', () => {
     [812, 'MW', '812 MW'],
   ])('%s %s reads %s', (value, unit, shown) => {
     expect(display(value, unit)).toBe(shown);
+  });
+
+  it('signs a change and writes a true minus', () => {
+    expect(displayRange(8, null, '%', true)).toBe('+8%');
+    expect(displayRange(-19, null, '%', true)).toBe('−19%');
+    expect(displayRange(1450, 1550, 'BTC')).toBe('1,450 BTC – 1,550 BTC');
   });
 
   it('keeps the canonical value for the tooltip', () => {
