@@ -7,15 +7,25 @@ const undoSteps: (() => void)[] = [];
 const signals = ['SIGINT', 'SIGTERM'] as const;
 
 function onSignal(signal: NodeJS.Signals): void {
-  for (const step of undoSteps.splice(0).reverse()) {
-    try {
-      step();
-    } catch {
-      // the next build finishes what could not be undone here (see recoverOutputFolder)
+  const steps = undoSteps.splice(0).reverse();
+  const undo = () => {
+    for (const step of steps) {
+      try {
+        step();
+      } catch {
+        // the next build finishes what could not be undone here (see recoverOutputFolder)
+      }
     }
-  }
+  };
+  undo();
+  // file operations already handed to the thread pool (a writer's mkdir) may still land after the
+  // undo: give them a moment, with no JavaScript running, and undo again (every step is idempotent)
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 150);
+  undo();
   for (const s of signals) process.removeListener(s, onSignal);
   process.kill(process.pid, signal);
+  // no more JavaScript until the signal ends the process
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5_000);
 }
 
 /** Runs `undo` if the process is interrupted before the returned function is called. */
