@@ -74,6 +74,13 @@ function findingsOf(pair: ReturnType<typeof pairContext>): TranslationFinding[] 
 }
 
 /**
+ * More quantities than any spoken paragraph holds (a file joined into one paragraph): paired a
+ * window at a time, each English quantity with the Chinese ones at about the same place, so the
+ * work stays linear. Below this, the whole paragraph is one window.
+ */
+const PAIRING_WINDOW = 128;
+
+/**
  * Pairs one paragraph's quantities in rounds, so a faithful pair is never spoiled by an earlier
  * near miss: first equal values (in the same unit, or a bare Chinese number, where the
  * translation dropped the unit word), then an equal value in another unit (the unit garbled),
@@ -81,6 +88,25 @@ function findingsOf(pair: ReturnType<typeof pairContext>): TranslationFinding[] 
  * scale (730 萬兆哈希). Bare English numbers come last and take only an equal value.
  */
 function pairParagraph(en: Mention[], zh: Mention[], zhText: string, zhStart: number): Map<Mention, Mention> {
+  const zhCps = Array.from(zhText);
+  if (en.length <= PAIRING_WINDOW && zh.length <= PAIRING_WINDOW) return pairWithin(en, zh, zhCps, zhStart);
+  const partner = new Map<Mention, Mention>();
+  const taken = new Set<Mention>();
+  const step = PAIRING_WINDOW / 2;
+  const ratio = zh.length / en.length;
+  for (let from = 0; from < en.length; from += step) {
+    const zhFrom = Math.max(0, Math.floor(from * ratio) - step / 2);
+    const zhTo = Math.ceil((from + step) * ratio) + step / 2;
+    const free = zh.slice(zhFrom, zhTo).filter((z) => !taken.has(z));
+    for (const [e, z] of pairWithin(en.slice(from, from + step), free, zhCps, zhStart)) {
+      partner.set(e, z);
+      taken.add(z);
+    }
+  }
+  return partner;
+}
+
+function pairWithin(en: Mention[], zh: Mention[], zhCps: string[], zhStart: number): Map<Mention, Mention> {
   const partner = new Map<Mention, Mention>();
   const used = new Set<Mention>();
   const round = (candidates: Mention[], pick: (e: Mention, free: Mention[]) => Mention | undefined) => {
@@ -98,7 +124,6 @@ function pairParagraph(en: Mention[], zh: Mention[], zhText: string, zhStart: nu
   round(withUnit, (e, free) =>
     free.filter((z) => z.unit === e.unit).sort((a, b) => distance(e, a) - distance(e, b) || a.char_start - b.char_start)[0],
   );
-  const zhCps = Array.from(zhText);
   const after = (z: Mention) => zhCps.slice(z.char_end - zhStart, z.char_end - zhStart + 12).join('');
   round(withUnit, (e, free) =>
     free.find((z) => prefixReadings(z, after(z), ambiguousPrefixes)?.readings.some((r) => r.unit === e.unit && close(r.value, e.value))),

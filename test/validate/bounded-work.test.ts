@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { processTranscript } from '../../pipeline/process-transcript.ts';
 import { callParagraphs, longParagraph, transcriptOf } from '../call-paragraphs.ts';
+import { sampleCorpus } from '../paths.ts';
 
 const bytesOf = (text: string) => new TextEncoder().encode(text);
 
@@ -28,6 +31,18 @@ describe('the work per document is bounded', () => {
     const large = time(150_000);
     // linear is 3×, quadratic 9×; the margin is for a busy machine
     expect(large / small).toBeLessThan(6);
+  }, 60_000);
+
+  // the translation checks turned the paragraph into code points and scanned its mentions once per pair
+  it('a long bilingual paragraph is checked against its translation in seconds', () => {
+    const lines = readFileSync(path.join(sampleCorpus, 'KRMN-2025Q2.statementdog.txt'), 'utf8').split('\n');
+    const at = lines.findIndex((l) => l.includes('Total revenue reached $68.4 million'));
+    lines[at] = '  • ' + Array(400).fill(lines[at].replace('  • ', '')).join(' ');
+    lines[at + 2] = '    ' + Array(400).fill(lines[at + 2].trim()).join('');
+    const started = performance.now();
+    const rows = processTranscript('KRMN-2025Q2.statementdog.txt', bytesOf(lines.join('\n')));
+    expect(performance.now() - started).toBeLessThan(6000);
+    expect(rows.translation_checks.filter((c) => c.paragraph_index === rows.paragraphs.find((p) => p.text_en?.startsWith('Thank you, Mei-Lin'))?.paragraph_index).length).toBeGreaterThan(1000);
   }, 60_000);
 });
 

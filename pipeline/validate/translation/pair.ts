@@ -100,8 +100,7 @@ export function pairContext(
   paragraphEnglish: readonly Mention[],
   documentZh: readonly string[],
 ): TranslationPair {
-  const enCps = Array.from(paragraph.text_en ?? '');
-  const zhCps = Array.from(paragraph.text_zh ?? '');
+  const { enCps, zhCps } = codePointsOf(paragraph);
   const enOrigin = paragraph.char_start ?? 0;
   const enStart = en.char_start - enOrigin;
   const zhStart = zh.char_start - (paragraph.zh_char_start ?? 0);
@@ -109,9 +108,8 @@ export function pairContext(
 
   const [clauseStart, clauseEnd] = around(enCps, enStart, englishClauseEnd);
   const [sentenceStart, sentenceEnd] = around(enCps, enStart, englishSentenceEnd);
-  const inClause = paragraphEnglish
+  const inClause = mentionsBetween(paragraphEnglish, enOrigin + clauseStart, enOrigin + clauseEnd)
     .map((m) => ({ m, start: m.char_start - enOrigin, end: m.char_end - enOrigin }))
-    .filter((q) => q.start >= clauseStart && q.end <= clauseEnd)
     .sort((a, b) => a.start - b.start);
   const offset = (cp: number) => join(enCps, clauseStart, cp).length;
   const enQuantities = inClause.map((q) => ({ start: offset(q.start), end: offset(q.end) }));
@@ -119,7 +117,7 @@ export function pairContext(
 
   const [zhClauseStart, zhClauseEnd] = around(zhCps, zhStart, chineseClauseEnd);
   const [zhSentenceStart, zhSentenceEnd] = around(zhCps, zhStart, chineseSentenceEnd);
-  const unitBefore = paragraphEnglish.filter((m) => m.unit !== '' && m.char_end <= en.char_start).at(-1) ?? null;
+  const unitBefore = lastWithUnitBefore(paragraphEnglish, en.char_start);
 
   return {
     paragraphIndex: paragraph.paragraph_index,
@@ -138,6 +136,68 @@ export function pairContext(
     zhAfter: join(zhCps, zhEnd, zhSentenceEnd),
     documentZh,
   };
+}
+
+// A paragraph's code points and its mentions' order, computed once however many pairs it has:
+// per pair they made the translation checks quadratic in a long paragraph.
+const codePoints = new WeakMap<Paragraph, { enCps: string[]; zhCps: string[] }>();
+
+function codePointsOf(paragraph: Paragraph): { enCps: string[]; zhCps: string[] } {
+  let cps = codePoints.get(paragraph);
+  if (!cps) codePoints.set(paragraph, (cps = { enCps: Array.from(paragraph.text_en ?? ''), zhCps: Array.from(paragraph.text_zh ?? '') }));
+  return cps;
+}
+
+interface MentionOrder {
+  /** in char_start order when the list is; null when not, and each lookup filters the list */
+  starts: number[] | null;
+  withUnit: Mention[];
+}
+
+const mentionOrders = new WeakMap<readonly Mention[], MentionOrder>();
+
+function orderOf(mentions: readonly Mention[]): MentionOrder {
+  let order = mentionOrders.get(mentions);
+  if (!order) {
+    const sorted = mentions.every((m, i) => i === 0 || (mentions[i - 1].char_start <= m.char_start && mentions[i - 1].char_end <= m.char_end));
+    order = { starts: sorted ? mentions.map((m) => m.char_start) : null, withUnit: mentions.filter((m) => m.unit !== '') };
+    mentionOrders.set(mentions, order);
+  }
+  return order;
+}
+
+/** The mentions of the list within [start, end), code points of the source, in list order. */
+function mentionsBetween(mentions: readonly Mention[], start: number, end: number): Mention[] {
+  const { starts } = orderOf(mentions);
+  if (!starts) return mentions.filter((m) => m.char_start >= start && m.char_end <= end);
+  const found: Mention[] = [];
+  for (let i = firstAtLeast(starts, start); i < mentions.length && mentions[i].char_start < end; i++) if (mentions[i].char_end <= end) found.push(mentions[i]);
+  return found;
+}
+
+/** The last mention of the list with a unit that ends by `at`. */
+function lastWithUnitBefore(mentions: readonly Mention[], at: number): Mention | null {
+  const { starts, withUnit } = orderOf(mentions);
+  if (!starts) return withUnit.filter((m) => m.char_end <= at).at(-1) ?? null;
+  let low = 0;
+  let high = withUnit.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (withUnit[mid].char_end <= at) low = mid + 1;
+    else high = mid;
+  }
+  return withUnit[low - 1] ?? null;
+}
+
+function firstAtLeast(sorted: number[], value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid] < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');

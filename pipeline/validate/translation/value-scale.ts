@@ -66,6 +66,18 @@ function through(after: string, word: string): string {
 
 const say = (value: number, unit: string) => sayValue(value, unit);
 
+// per document, once per prefix: per pair, the scan of every Chinese phrase of the document was quadratic
+const settledUsesCache = new WeakMap<readonly string[], Map<AmbiguousPrefix, string[]>>();
+
+/** The Chinese phrases of the document that use `prefix` in its settled meaning. */
+function settledUsesOf(documentZh: readonly string[], prefix: AmbiguousPrefix): string[] {
+  let byPrefix = settledUsesCache.get(documentZh);
+  if (!byPrefix) settledUsesCache.set(documentZh, (byPrefix = new Map()));
+  let uses = byPrefix.get(prefix);
+  if (!uses) byPrefix.set(prefix, (uses = documentZh.filter((s) => prefix.settled.some((w) => s.includes(w)))));
+  return uses;
+}
+
 /**
  * The Chinese number against the English one: a different value (with the power of ten when the
  * scale word slipped), or a prefix such as 兆 that the reader may take either way.
@@ -76,7 +88,7 @@ export function compareValue(pair: TranslationPair, prefixes: readonly Ambiguous
   if (prefixed) {
     const phrase = `${zh.surface}${prefixed.said}`.trim();
     const readings = prefixed.readings.map((r) => `as ${say(r.value, r.unit)} if ${prefixed.prefix.zh} is ${r.as}`).join(', or ');
-    const settledUses = pair.documentZh.filter((s) => prefixed.prefix.settled.some((w) => s.includes(w)));
+    const settledUses = settledUsesOf(pair.documentZh, prefixed.prefix);
     const elsewhere = settledUses.length ? ` This translation also writes ${[...new Set(settledUses)].slice(0, 2).map((s) => `"${s}"`).join(' and ')}, where ${prefixed.prefix.zh} is mega.` : '';
     if (prefixed.stem) {
       return `The Chinese "${phrase}" for the English "${en.surface}" reads ${readings}; a reader cannot tell which.${elsewhere}`;
