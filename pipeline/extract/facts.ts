@@ -165,7 +165,7 @@ export function classifyFacts(t: SegmentedTranscript, quantities: Map<number, Qu
 
 function classifySentence(s: Sentence, p: Paragraph, placed: Placed[], calendar: CallCalendar, previousMetric: string | null, scope: SentenceScope, valuesSaid: Map<string, string>): FactDraft[] {
   const text = s.text;
-  placed = placed.map((item) => misstatedEfficiency(text, item) ?? item);
+  placed = borrowUnits(text, placed.map((item) => misstatedEfficiency(text, item) ?? item));
   let usable = placed.filter(
     ({ q, end }) => (q.unit || countChangeAfter.test(text.slice(end, end + 20))) && !q.flags.includes('unit_mismatch') && q.dimension !== 'temperature',
   );
@@ -380,6 +380,9 @@ function classifySentence(s: Sentence, p: Paragraph, placed: Placed[], calendar:
     if (!change) {
       lastOfUnit.set(unitClass(q), { metric, end, value });
       lastLevel = { metric, end, period };
+    } else if (/^\s*,?\s*from\b/i.test(text.slice(end, end + 12))) {
+      // "increased by $17 billion from $41.8 billion ... to $58.9 billion": the levels compared take the change's metric
+      lastOfUnit.set(unitClass(q), { metric, end, value });
     }
   }
   return facts;
@@ -449,6 +452,23 @@ function saysLossOf(metric: MetricDefinition, cue: CueMatch | undefined, text: s
   if (!metric.signed) return false;
   const between = text.slice(Math.max(from, cue && cue.end <= at ? cue.end : at - 40), at);
   return /\b(?:loss|losses|negative|minus)\b/i.test(between);
+}
+
+/**
+ * "from 447,000 to 672,500 bitcoin": the unit is said once, after the second number, so the first
+ * is a bare number; it takes the second's unit and scale.
+ */
+function borrowUnits(text: string, placed: Placed[]): Placed[] {
+  return placed.map((a, i) => {
+    const b = placed[i + 1];
+    if (!b || a.q.unit || !b.q.unit || a.q.valueHigh !== null || a.q.statedValue.includes('-')) return a;
+    if (!/\bfrom\s+(?:(?:approximately|about|roughly|around|nearly|over|more than)\s+)?$/i.test(text.slice(Math.max(0, a.at - 30), a.at))) return a;
+    if (!/^\s*to\s+(?:(?:approximately|about|roughly|around|nearly|over|more than)\s+)?$/i.test(text.slice(a.end, b.at))) return a;
+    const said = Number(b.q.statedValue.replace(/,/g, ''));
+    if (!Number.isFinite(said) || said === 0) return a;
+    const factor = b.q.value / said;
+    return { ...a, q: { ...a.q, unit: b.q.unit, dimension: b.q.dimension, statedUnit: b.q.statedUnit, value: a.q.value * factor } };
+  });
 }
 
 /**

@@ -257,6 +257,21 @@ const cases: [string, Call, string[], Expected[]][] = [
     ],
   ],
   [
+    'a first number said without its unit takes the second\'s; levels compared after a change take its metric',
+    december,
+    [
+      'We increased our total holdings from 9,100 to 12,400 bitcoin for the year.',
+      'For the full year 2025, the market value of our bitcoin holdings increased by approximately $480 million from $850 million at the end of 2024 to $1.33 billion at the end of 2025.',
+    ],
+    [
+      { quote: '9,100', metric: 'btc_held', value: 9_100, period: '2024-12-31' },
+      { quote: '12,400 bitcoin', metric: 'btc_held', period: '2025-12-31' },
+      { quote: '$480 million', metric: 'btc_held_value', change_kind: 'yoy' },
+      { quote: '$850 million', metric: 'btc_held_value', period: '2024-12-31' },
+      { quote: '$1.33 billion', metric: 'btc_held_value', period: '2025-12-31' },
+    ],
+  ],
+  [
     'a calendar quarter said by a company of another fiscal year is that calendar quarter',
     september,
     ['You will see that additional 5 exahash come online towards the end of Q1 \'26, calendar Q1.'],
