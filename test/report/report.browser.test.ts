@@ -87,10 +87,13 @@ describe.skipIf(skip)('report.html in a browser', () => {
     await page.click(`table.kpis a[href="#${link}"]`);
     expect(await page.evaluate(() => location.hash)).toBe(`#${link}`);
     expect(await page.evaluate((id) => document.getElementById(id)!.closest('li')!.querySelector('blockquote mark') !== null, link)).toBe(true);
-    const shown = await page.evaluate((id) => {
-      const box = document.getElementById(id)!.closest('li')!.querySelector('blockquote')!.getBoundingClientRect();
-      return box.height > 0 && box.top >= 0 && box.top < window.innerHeight;
-    }, link);
+    // sections off screen are laid out when reached (content-visibility), so the scroll settles a frame later
+    const shown = await page
+      .waitForFunction((id) => {
+        const box = document.getElementById(id)!.closest('li')!.querySelector('blockquote')!.getBoundingClientRect();
+        return box.height > 0 && box.top >= 0 && box.top < window.innerHeight;
+      }, link, { timeout: 3000 })
+      .then(() => true, () => false);
     expect(shown).toBe(true);
 
     // values in industry units, the canonical one in the tooltip
