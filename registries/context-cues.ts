@@ -98,4 +98,4 @@ export const hypotheticalQuestion = '\\b(?:are|should|would|could|do|can|will|sh
  * (market figures — bitcoin price, network hash rate, hashprice — still are facts).
  */
 export const aboutOthers =
-  "\\b(?:(?:companies|miners|players|operators) like|the market leader|hyperscalers?|competitors?|competitors'|competitor's|peers?|peers'|rivals?|the (?:whole |entire |broader )?industry|other miners|miners as a group|(?:some|one) of our (?:larger |bigger )?(?:peers|competitors)|(?:held|owned) (?:in|by) (?:them|those|ETFs?|ETPs?|funds?|governments?|(?:other )?(?:public )?companies|treasury companies))\\b";
+  "\\b(?:(?:companies|miners|players|operators) like|the market leader|hyperscalers?|competitors?|competitors'|competitor's|peers?|peers'|rivals?|the (?:whole |entire |broader )?industry|other miners|miners as a group|(?:some|one) of our (?:larger |bigger )?(?:peers|competitors)|(?:held|owned) (?:in|by) (?:them|those|ETFs?|ETPs?|funds?|governments?|(?:other )?(?:public )?companies|treasury companies)|(?:industrial(?:[- ]scale)?|many|most|smaller|older|less efficient) miners (?:operating|running|with|that)|fleets (?:of|at) (?:greater|higher|more) than)\\b";

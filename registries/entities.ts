@@ -18,3 +18,12 @@ export const regionNames: readonly string[] = [
   'Texas', 'Georgia', 'Tennessee', 'Wyoming', 'Ohio', 'Kentucky', 'Mississippi', 'Nebraska', 'North Dakota', 'Pennsylvania', 'New York', 'Oklahoma',
   'Quebec', 'Manitoba', 'Alberta', 'British Columbia',
 ];
+
+/** Business segments calls give a margin or a profit of: "hosting gross margin", "gross margin of the HPC segment". */
+export const segmentNames: readonly string[] = [
+  'self-mining', 'bitcoin mining', 'mining', 'hosting', 'HPC hosting', 'HPC', 'AI cloud', 'GPU cloud', 'cloud', 'colocation', 'HPC colocation',
+  'machine sales', 'products?', 'home miners?', 'engineering services', 'power sales',
+];
+
+/** How a site is named: a capitalised name before "site", "campus", "facility" or "data center". */
+export const sitePattern = /\b((?:[A-Z][a-z]+|[A-Z]{2,})(?: [A-Z][a-z]+)?) (?:site|campus|facility|data cent(?:er|re)|project)\b/g;

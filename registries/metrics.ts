@@ -52,6 +52,10 @@ export interface MetricDefinition {
   signed?: boolean;
   /** the product model or named line is the metric's entity */
   entityFromModel?: boolean;
+  /** a business segment named beside the value is its entity ("hosting gross margin was 31%") */
+  entityFromSegment?: boolean;
+  /** a site named beside the value is its entity ("our Sandersville site has 200 megawatts") */
+  entityFromSite?: boolean;
   /** a delivery or shipment: a period said of a delivery ("delivery planned for the fourth quarter") is its own */
   datedByDelivery?: boolean;
   /** nouns a count is said in that make it this metric with no other cue: "4,096 GPUs" */
@@ -105,12 +109,12 @@ export const metrics: readonly MetricDefinition[] = [
   // --- profit and loss ---
   {
     id: 'gross_profit', unit: 'USD', kind: 'flow', defaultBasis: 'actual', description: 'gross profit (negative for a gross loss)',
-    cues: ['gross profits?', 'gross loss(?:es)?'], lossCues: ['gross loss'], signed: true, plausible: { min: -50_000_000_000, max: 50_000_000_000, minAbs: 1000 },
+    cues: ['gross profits?', 'gross loss(?:es)?'], lossCues: ['gross loss'], signed: true, entityFromSegment: true, plausible: { min: -50_000_000_000, max: 50_000_000_000, minAbs: 1000 },
   },
   {
     id: 'gross_margin', unit: '%', kind: 'flow', defaultBasis: 'actual', description: 'gross margin',
     cues: ['gross margins?', 'gross profit margins?', 'mining margins?', 'hosting margins?'],
-    plausible: { min: -100, max: 100 },
+    plausible: { min: -100, max: 100 }, entityFromSegment: true,
   },
   {
     id: 'operating_expenses', unit: 'USD', kind: 'flow', defaultBasis: 'actual', description: 'total operating expenses',
@@ -276,7 +280,7 @@ export const metrics: readonly MetricDefinition[] = [
   },
   // --- power ---
   {
-    id: 'power_capacity', unit: 'MW', impliedByUnit: 'likely', kind: 'stock', defaultBasis: 'actual', entityFromRegion: true, plausible: { min: 0.1, max: 50_000 }, description: 'power capacity of sites, planned or energized',
+    id: 'power_capacity', unit: 'MW', impliedByUnit: 'likely', kind: 'stock', defaultBasis: 'actual', entityFromRegion: true, entityFromSite: true, plausible: { min: 0.1, max: 50_000 }, description: 'power capacity of sites, planned or energized',
     cues: [
       'capacity', 'power', 'energized', 'energize', 'online', 'sites?', 'campus(?:es)?', 'portfolio', 'interconnect(?:ion)?', 'under contract', 'contracted', 'secured',
       'acquired', 'purchased', 'substation', 'data centers?', 'facilit(?:y|ies)', 'expansion', 'adds?', 'added', 'adding', 'permits?', 'permitted',

@@ -1,4 +1,4 @@
-import { modelNamePattern, regionNames } from '../../registries/entities.ts';
+import { modelNamePattern, regionNames, segmentNames, sitePattern } from '../../registries/entities.ts';
 
 export interface EntityMatch {
   name: string;
@@ -35,4 +35,31 @@ export function nearestEntity(found: EntityMatch[], at: number, end: number, rea
     if (distance <= reach && (!best || distance < best.distance)) best = { match, distance };
   }
   return best?.match ?? null;
+}
+
+const segmentList = segmentNames.join('|');
+const segmentBefore = new RegExp(`\\b(${segmentList})(?: (?:segment|business|line))?(?:'s)? gross (?:margin|profit|loss)`, 'gi');
+const segmentAfter = new RegExp(`\\bgross (?:margin|profit|loss)(?:es)? (?:for|of|in|from|on) (?:the |our |its )?(${segmentList})(?: (?:segment|business|line))?\\b`, 'gi');
+
+/** Business segments named as the owner of a margin or profit: "hosting gross margin", "gross profit of the HPC segment". */
+export function findSegments(text: string): EntityMatch[] {
+  const found: EntityMatch[] = [];
+  for (const pattern of [segmentBefore, segmentAfter]) {
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(text); m; m = pattern.exec(text)) found.push({ name: m[1].toLowerCase(), start: m.index, end: m.index + m[0].length });
+  }
+  return found;
+}
+
+/** Sites named in a text ("the Sandersville site", "our Wyoming campus"). */
+export function findSites(text: string): EntityMatch[] {
+  const found: EntityMatch[] = [];
+  sitePattern.lastIndex = 0;
+  for (let m = sitePattern.exec(text); m; m = sitePattern.exec(text)) {
+    // "Our Sandersville site": a capitalised word that opens the sentence is no part of the name
+    const name = m[1].replace(/^(?:The|Our|This|That|Each|One|New|Every|Any|Its|Their) /, '');
+    if (/^(?:The|Our|This|That|Each|One|New|Every|Any|Its|Their)$/.test(name)) continue;
+    found.push({ name, start: m.index + m[0].indexOf(name), end: m.index + m[0].length });
+  }
+  return found;
 }

@@ -2,7 +2,7 @@ import { metricById, metrics, revenueBreakdown, revenueLines, type MetricDefinit
 import type { Paragraph, SegmentedTranscript, Sentence } from '../segment/segment.ts';
 import { changeOf } from './change.ts';
 import { hypotheticalQuestionAt, isAboutOthers, isHypothetical, phrasePattern, findMetricCues, hasSpecCue, isForward, isLossCue, isNoFactContext, type CueMatch } from './cues.ts';
-import { findModels, findRegions, nearestEntity } from './entity.ts';
+import { findModels, findRegions, findSegments, findSites, nearestEntity, type EntityMatch } from './entity.ts';
 import { comparisonBasePeriod, comparisonWordAt, frameOf, type SentenceScope } from './comparison-period.ts';
 import { isEarlierPeriod, isFuturePeriod, resolvePeriod, statedPeriod, type CallCalendar } from './period.ts';
 import type { Quantity } from './quantity.ts';
@@ -178,8 +178,11 @@ function classifySentence(s: Sentence, p: Paragraph, placed: Placed[], calendar:
   const cues = bindCues(text, usable);
   const models = findModels(text);
   const regions = findRegions(text);
+  const segments = findSegments(text);
+  const sites = findSites(text);
   const facts: FactDraft[] = [];
   const subject = startsWithReference(text) ? previousMetric : null;
+  const respective = respectively(text, usable, regions);
   const othersSpoken = isAboutOthers(text);
 
   for (const [index, item] of usable.entries()) {
@@ -199,6 +202,7 @@ function classifySentence(s: Sentence, p: Paragraph, placed: Placed[], calendar:
     const linked = linkedMetric(text, placed, item, lastOfUnit.get(unitClass(q)));
 
     let metric: MetricDefinition | undefined;
+    const perUnit = q.unit === 'USD' ? perUnitAfter(text, item) : undefined;
     // how the metric was decided, for the fact's confidence: a cue of its own clause, or a reading of the words around it
     let decided: Evidence = 'strong';
     // "revenue of $74 million, above our guidance of $73 million": the guidance for the same metric and period
@@ -217,6 +221,9 @@ function classifySentence(s: Sentence, p: Paragraph, placed: Placed[], calendar:
       const base = lastLevel?.metric ?? (subject ? metricById.get(subject) : undefined);
       metric = change && base && ['BTC', 'units'].includes(base.unit) ? base : undefined;
       decided = lastLevel ? 'medium' : 'weak';
+    } else if (perUnit) {
+      // "a $42 hash price", "$4.52 negative per diluted share": the words after the amount say what it is per
+      metric = perUnit.metric;
     } else if (metricOfNoun(q)) {
       // "4,096 GPUs": the count's own noun names the metric
       metric = metricOfNoun(q);
@@ -272,8 +279,8 @@ function classifySentence(s: Sentence, p: Paragraph, placed: Placed[], calendar:
       const said = statedPeriod({ text, at, end, leftLimit: Math.max(index > 0 ? usable[index - 1].end : 0, clause.start), rightLimit: Math.min(index + 1 < usable.length ? usable[index + 1].at : text.length, clause.end), firstAt: usable[0].at }, 'flow', calendar, false);
       if (said && /^\d{4}(?:Q[1-4]|H[12])?$/.test(said) && said !== `${calendar.year}Q${calendar.quarter}`) metric = metricById.get('financing')!;
     }
-    const unit = q.unit === 'USD' && (metric.unit === 'USD/share' || metric.unit === 'USD/kWh') ? metric.unit : q.unit || metric.unit;
-    if (!change && !canDescribe(metric, item)) continue;
+    const unit = q.unit === 'USD' && (metric.unit === 'USD/share' || metric.unit === 'USD/kWh' || metric.unit === 'USD/(PH/s)/day') ? metric.unit : q.unit || metric.unit;
+    if (!change && !canDescribe(metric, perUnit?.metric === metric ? { ...item, q: { ...q, unit: metric.unit } } : item)) continue;
     if (metric.requiresContext && !contextPattern(metric).test(text.slice(clause.start, clause.end))) continue;
     if (metric.excludesContext && exclusionPattern(metric).test(text.slice(Math.max(clause.start, at - 100), end))) continue;
     if (metric.notAfter && !change && notAfterPattern(metric).test(text.slice(Math.max(0, at - 60), at))) continue;
@@ -311,6 +318,8 @@ function classifySentence(s: Sentence, p: Paragraph, placed: Placed[], calendar:
     const negate = () => ([value, valueHigh] = [-(valueHigh ?? value), valueHigh === null ? null : -value]);
     if (change) {
       if (change.direction < 0 && value > 0) negate();
+    } else if (value > 0 && perUnit?.negative) {
+      negate();
     } else if (value > 0 && saysLossOf(metric, cue, text, lastOfUnit.get(unitClass(q))?.end ?? 0, at)) {
       negate();
     } else if (value > 0 && metric.signed && !cue && linked === metric && (lastOfUnit.get(unitClass(q))?.value ?? 0) < 0) {
@@ -367,7 +376,7 @@ function classifySentence(s: Sentence, p: Paragraph, placed: Placed[], calendar:
       period,
       basis,
       changeKind: change ? change.kind : null,
-      entity: line?.metric.id === 'revenue_other' ? line.name : entityOf(metric, cue, model, nearestEntity(regions, at, end, 80)),
+      entity: line?.metric.id === 'revenue_other' ? line.name : entityOf(metric, cue, model, respective.get(item) ?? nearestEntity(regions, at, end, 80), { segment: nearestEntity(segments, at, end, 60), site: nearestEntity(sites, at, end, 60) }),
       speaker: p.speaker,
       section: p.section,
       paragraphIndex: p.index,
@@ -440,6 +449,18 @@ function fallbackMetric(text: string, item: Placed, forward: boolean, calendar: 
   return undefined;
 }
 
+/**
+ * Words right after a dollar amount that say what it is per: "a $42 hash price" is a hashprice,
+ * "$4.52 negative per diluted share" a loss per share.
+ */
+function perUnitAfter(text: string, item: Placed): { metric: MetricDefinition; negative: boolean } | undefined {
+  const after = text.slice(item.end, item.end + 40);
+  if (/^\s+hash ?price\b/i.test(after) && canDescribe(metricById.get('hashprice')!, { ...item, q: { ...item.q, unit: 'USD/(PH/s)/day' } })) return { metric: metricById.get('hashprice')!, negative: false };
+  const perShare = /^\s+(negative\s+|positive\s+)?per\s+(?:basic\s+|diluted\s+|basic\s+and\s+diluted\s+)?share\b/i.exec(after);
+  if (perShare && Math.abs(item.q.value) < 1000) return { metric: metricById.get('eps')!, negative: /negative/i.test(perShare[1] ?? '') };
+  return undefined;
+}
+
 /** "net loss per share was $0.06": a per-share cue right before a dollar amount makes it per share. */
 function perShareCue(cue: CueMatch, item: Placed): boolean {
   return cue.metric.unit === 'USD/share' && item.q.unit === 'USD' && cue.end <= item.at && item.at - cue.end <= 20 && Math.abs(item.q.value) < 1000;
@@ -452,6 +473,20 @@ function saysLossOf(metric: MetricDefinition, cue: CueMatch | undefined, text: s
   if (!metric.signed) return false;
   const between = text.slice(Math.max(from, cue && cue.end <= at ? cue.end : at - 40), at);
   return /\b(?:loss|losses|negative|minus)\b/i.test(between);
+}
+
+/**
+ * "North America and the Middle East contributed 39% and 16%, respectively": the regions listed
+ * before the numbers go to them in order, when as many of each are said.
+ */
+function respectively(text: string, usable: Placed[], regions: EntityMatch[]): Map<Placed, EntityMatch> {
+  const bound = new Map<Placed, EntityMatch>();
+  if (!/\brespectively\b/i.test(text) || !usable.length) return bound;
+  const listed = regions.filter((r) => r.end <= usable[0].at);
+  const numbers = usable.filter((u) => u.q.unit === usable[0].q.unit);
+  if (listed.length < 2 || listed.length !== numbers.length) return bound;
+  numbers.forEach((n, i) => bound.set(n, listed[i]));
+  return bound;
 }
 
 /**
@@ -671,7 +706,7 @@ function basisOf(metric: MetricDefinition, forward: boolean, ofModel: boolean): 
   return ahead ?? 'actual';
 }
 
-function entityOf(metric: MetricDefinition, cue: CueMatch | undefined, model: { name: string } | null, region: { name: string } | null): string | null {
+function entityOf(metric: MetricDefinition, cue: CueMatch | undefined, model: { name: string } | null, region: { name: string } | null, place: { segment: { name: string } | null; site: { name: string } | null }): string | null {
   if (metric.id === 'revenue_other' && cue) {
     const line = cue.text
       .replace(/\b(?:revenues?|from|contributed|generated|brought in|added|was|were|came in at|came to|totaled|amounted to|business|segment)\b/gi, ' ')
@@ -685,6 +720,8 @@ function entityOf(metric: MetricDefinition, cue: CueMatch | undefined, model: { 
     return variant ? `${variant[1].toLowerCase()}${variant[1].toLowerCase() === 'all-in' ? '' : ' cost'}` : null;
   }
   if (metric.entityFromModel && model) return model.name;
+  if (metric.entityFromSegment && place.segment) return place.segment.name;
+  if (metric.entityFromSite && place.site) return place.site.name;
   if (metric.entityFromRegion && region) return region.name;
   return null;
 }
