@@ -37,7 +37,7 @@ export function checkConflicts(doc: DocumentForChecks): Row<typeof validationIss
  * things the key does not tell apart (two sites, two cost variants), not a conflict.
  */
 function onlyWithinSentences(figures: Fact[][]): boolean {
-  // every statement of two or more figures in one place is the same as all of them in one place
+  // every pair of statements of two figures in one place: with two figures or more, all in one place
   return new Set(figures.flat().map((f) => `${f.paragraph_index}\u0000${f.sentence}`)).size === 1;
 }
 
