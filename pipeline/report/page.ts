@@ -297,7 +297,7 @@ thead th{background:#f3f5f9;position:sticky;top:0;vertical-align:bottom}tbody th
 .n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}th.r{text-align:right}.nw{white-space:nowrap}
 table.compare th,table.compare td{padding:.2rem .35rem}table.kpis{width:100%;table-layout:fixed}table.kpis th,table.kpis td{white-space:normal}table.kpis td:nth-child(6){text-align:right;font-variant-numeric:tabular-nums}table.kpis td:last-child{font-size:12px}.issues li.info{color:#6b7480}
 tr.error{background:#fdecec}tr.warning{background:#fff7e0}b.error{color:#a4161a}
-sup{font-weight:bold;margin-left:2px;cursor:help}sup.error{color:#a4161a}sup.warning{color:#b07b00}
+sup{font-weight:bold;margin-left:2px;cursor:help;line-height:0}sup.error{color:#a4161a}sup.warning{color:#b07b00}
 .chart text{font-family:sans-serif}.charts{display:flex;flex-wrap:wrap;gap:.75rem;margin:.6rem 0}.chart{margin:0;border:1px solid #e3e7ee;border-radius:6px;padding:.3rem;max-width:100%;overflow-x:auto}
 .issues{margin:0;padding-left:1rem}.issues li.error::marker{color:#a4161a}.issues li.warning::marker{color:#e0a100}
 .dim{color:#6b7480;font-weight:normal}
