@@ -91,7 +91,7 @@ describe.skipIf(skip)('report.html in a browser', () => {
     const shown = await page
       .waitForFunction((id) => {
         const box = document.getElementById(id)!.closest('li')!.querySelector('blockquote')!.getBoundingClientRect();
-        return box.height > 0 && box.top >= 0 && box.top < window.innerHeight;
+        return box.height > 0 && box.top > -2 && box.top < window.innerHeight;
       }, link, { timeout: 3000 })
       .then(() => true, () => false);
     expect(shown).toBe(true);
