@@ -28,7 +28,7 @@ export const changeKinds: readonly { kind: 'yoy' | 'qoq' | 'since'; cues: string
       'versus (?:the )?(?:same (?:period|quarter) (?:of )?)?(?:last|prior|previous) year', 'from (?:the )?(?:same (?:period|quarter) (?:of |in )?)?(?:last|prior|previous) year',
       'compared (?:to|with) (?:the )?(?:same quarter|same period|prior[- ]year period|prior[- ]year quarter)', 'annual(?:ly)?',
       'same (?:quarter|period) (?:of |in )?(?:last|prior|previous|a) year', '(?:a|one) year (?:earlier|ago|before)', 'prior[- ]year (?:period|quarter)',
-      'over (?:the )?(?:last|prior|previous) year', 'over (?:the )?prior[- ]year (?:period|quarter)',
+      'over (?:the )?(?:last|prior|previous) year', 'over (?:the )?prior[- ]year (?:period|quarter)', '(?:the )?prior corresponding (?:period|quarter)', 'pcp',
 
     ],
   },
@@ -98,4 +98,4 @@ export const hypotheticalQuestion = '\\b(?:are|should|would|could|do|can|will|sh
  * (market figures — bitcoin price, network hash rate, hashprice — still are facts).
  */
 export const aboutOthers =
-  "\\b(?:(?:companies|miners|players|operators) like|the market leader|hyperscalers?|competitors?|competitors'|competitor's|peers?|peers'|rivals?|the (?:whole |entire |broader )?industry|other miners|miners as a group|(?:some|one) of our (?:larger |bigger )?(?:peers|competitors)|(?:held|owned) (?:in|by) (?:them|those|ETFs?|ETPs?|funds?|governments?|(?:other )?(?:public )?companies|treasury companies)|(?:industrial(?:[- ]scale)?|many|most|smaller|older|less efficient) miners (?:operating|running|with|that)|fleets (?:of|at) (?:greater|higher|more) than)\\b";
+  "\\b(?:(?:companies|miners|players|operators) like|the market leader|hyperscalers'|hyperscalers (?:are|have|spend|spent|plan|need)|competitors?|competitors'|competitor's|peers?|peers'|rivals?|the (?:whole |entire |broader )?industry|other miners|miners as a group|(?:some|one) of our (?:larger |bigger )?(?:peers|competitors)|(?:held|owned) (?:in|by) (?:them|those|ETFs?|ETPs?|funds?|governments?|(?:other )?(?:public )?companies|treasury companies)|(?:industrial(?:[- ]scale)?|many|most|smaller|older|less efficient) miners (?:operating|running|with|that)|fleets (?:of|at) (?:greater|higher|more) than)\\b";

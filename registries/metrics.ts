@@ -315,6 +315,8 @@ export const metrics: readonly MetricDefinition[] = [
     cues: [
       '(?:total )?contract(?:ed)? value', 'TCV', '(?:lease|contract|agreement|deal)s? (?:valued at|worth|with a value of)', 'prospective (?:lease )?revenues?',
       '(?:total )?(?:lease|contract) revenues? over', '(?:[a-z-]+ )?(?:lease|contract|agreement|deal)(?=[^.;]{0,40}\\b(?:over|for) (?:the )?(?:\\d+|[a-z]+)[- ]years?\\b)',
+      // "a $9.7 billion AI cloud contract": the amount said as the contract's adjective
+      '(?<=\\$ ?[\\d.,]+ (?:million|billion)(?: (?!(?:was|were|is|are|at|in|on|of|for|by|to|from|as|with|and|under)\\b)[A-Za-z-]+){0,3} )(?:lease|contract|agreement|deal)s?',
     ],
     plausible: { min: 1_000_000, max: 500_000_000_000 },
   },

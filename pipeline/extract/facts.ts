@@ -190,7 +190,10 @@ function classifySentence(s: Sentence, p: Paragraph, placed: Placed[], calendar:
     const before = text.slice(Math.max(0, at - 150), at);
     if (isNoFactContext(before, text.slice(end, end + 30))) continue;
     const clause = clauseAround(text, at, end, askedFrom);
-    const forward = isForward(withoutPastDeadlines(text.slice(clause.start, clause.end), calendar));
+    // "a $9.7 billion contract with a customer, which we expect to deliver $1.9 billion a year": a relative clause with a number of its own speaks of that number
+    const relativeAt = /,\s+(?:which|who)\b/i.exec(text.slice(end, clause.end));
+    const relative = relativeAt && usable.some((u) => u.at > end + relativeAt.index && u.end <= clause.end) ? relativeAt : null;
+    const forward = isForward(withoutPastDeadlines(text.slice(clause.start, relative ? end + relative.index : clause.end), calendar));
     const measured = changeOf(text, item, q.unit === '%', calendar);
     // "increased by $25 million in Q4 versus Q3" with no way to tell the comparison: no fact
     if (measured === 'unmeasured') continue;

@@ -114,7 +114,7 @@ const periodRules: readonly PeriodRule[] = [
   },
   // the same quarter a year earlier: "in the same quarter last year", "a year earlier", "prior-year quarter"
   {
-    pattern: /\b(?:(?:the )?same (?:quarter|period) (?:of |in )?(?:last|prior|previous|a) year|(?:a|one) year (?:earlier|ago|before)|(?:the )?prior[- ]year(?: (?:period|quarter))?)\b/gi,
+    pattern: /\b(?:(?:the )?same (?:quarter|period) (?:of |in )?(?:last|prior|previous|a) year|(?:a|one) year (?:earlier|ago|before)|(?:the )?prior[- ]year(?: (?:period|quarter))?|(?:the )?prior corresponding (?:period|quarter)|pcp)\b/gi,
     // "for the full year ... compared to $541 million in the prior-year period": the year before
     resolve: (m, c) => (!/quarter/i.test(m[0]) && yearScope.test(m.input) ? String(c.year - 1) : shiftQuarter(c.year, c.quarter, -4).join('Q')),
   },
@@ -171,7 +171,8 @@ const periodRules: readonly PeriodRule[] = [
     pattern: /\b(?:(?:the )?(?:(fiscal|calendar) )?year[- ]end(?: (\d{4}))?|end of (?:the )?(?:(fiscal|calendar) )?(?:year|(\d{4})|(next|this) year))\b/gi,
     resolve: (m, c, forward) => {
       const named = m[2] ?? m[4];
-      const calendarYear = (m[1] ?? m[3])?.toLowerCase() === 'calendar';
+      // "the end of 2026" is a calendar date; "the end of fiscal 2026" the fiscal year's last day
+      const calendarYear = (m[1] ?? m[3])?.toLowerCase() === 'calendar' || (m[4] !== undefined && !m[3]);
       if (!named && !m[5] && !forward) return lastYearEnd(c);
       const year = named ? Number(named) : m[5]?.toLowerCase() === 'next' ? c.year + 1 : c.year;
       return calendarYear ? `${year}-12-31` : quarterEndOf(c, year, 4);
@@ -197,6 +198,18 @@ const periodRules: readonly PeriodRule[] = [
       let y = yearOf(m[2] ?? m[5] ?? m[7], c);
       if (y === null) y = forward && q < c.quarter ? c.year + 1 : c.year;
       return `${y}Q${q}`;
+    },
+  },
+  // "the September quarter": the fiscal quarter that ends in that month, the latest one up to the call's
+  {
+    pattern: /\b(?:the )?(january|february|march|april|may|june|july|august|september|october|november|december)(?:-| )quarter\b/gi,
+    resolve: (m, c) => {
+      const month = monthNames.indexOf(m[1].toLowerCase()) + 1;
+      for (let back = 0; back < 4; back++) {
+        const [y, q] = shiftQuarter(c.year, c.quarter, -back);
+        if (Number(quarterEndOf(c, y, q).slice(5, 7)) === month) return `${y}Q${q}`;
+      }
+      return null;
     },
   },
   // relative quarters

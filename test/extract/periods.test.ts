@@ -21,6 +21,11 @@ const may: Call = {
   welcome: 'welcome to the Cedar Compute fiscal second quarter 2026 call, covering the three months ended November 30, 2025.',
 };
 
+const june: Call = {
+  title: 'Dune Power Ltd. (DUNP) Q2 2026 Earnings Call February 12, 2026 8:00 AM EST',
+  welcome: 'welcome to the Dune Power fiscal second quarter 2026 results call, for the quarter ended December 31, 2025.',
+};
+
 /** The facts of paragraphs said by the CFO in a call. */
 function factsOf(call: Call, ...paragraphs: string[]) {
   const text = [
@@ -269,6 +274,25 @@ const cases: [string, Call, string[], Expected[]][] = [
       { quote: '$480 million', metric: 'btc_held_value', change_kind: 'yoy' },
       { quote: '$850 million', metric: 'btc_held_value', period: '2024-12-31' },
       { quote: '$1.33 billion', metric: 'btc_held_value', period: '2025-12-31' },
+    ],
+  ],
+  [
+    'a June fiscal year: the prior corresponding period, the September quarter, a calendar year\'s end, a signed contract and the run rate it will bring',
+    june,
+    [
+      'Revenue for the quarter was $184.7 million, up 55% from $119.2 million in the prior corresponding period.',
+      'Adjusted EBITDA was $91.7 million, compared with $63.4 million in the September quarter.',
+      'We plan to reach 140,000 GPUs by the end of 2026.',
+      'We signed a five-year, $9.7 billion AI cloud contract with a hyperscaler, which we expect to deliver approximately $1.94 billion in annualized revenue.',
+    ],
+    [
+      { quote: '$184.7 million', period: '2026Q2', period_end: '2025-12-31' },
+      { quote: '55%', change_kind: 'yoy', period: '2026Q2' },
+      { quote: '$119.2 million', period: '2025Q2', period_end: '2024-12-31' },
+      { quote: '$63.4 million', metric: 'adjusted_ebitda', period: '2026Q1', period_end: '2025-09-30' },
+      { quote: '140,000 GPUs', metric: 'gpu_count', period: '2026-12-31', basis: 'target' },
+      { quote: '$9.7 billion', metric: 'contract_value', basis: 'actual' },
+      { quote: '$1.94 billion', metric: 'arr', basis: 'target' },
     ],
   ],
   [
