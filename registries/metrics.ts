@@ -75,7 +75,8 @@ export const metrics: readonly MetricDefinition[] = [
     // a run rate, an annualized or prospective amount, a lease's whole-term value is no revenue of a period
     excludesContext: [
       '(?:that|this) (?:[a-z-]+ ){0,2}(?:business|segment|line|division|pilot)', 'the (?:[a-z-]+ ){0,2}(?:pilot|cloud)', 'GPU cloud',
-      'run[- ]rate', 'annuali[sz]ed', 'ARR', 'prospective', 'contract(?:ed)? value', 'over the (?:life|term)', 'over (?:\\d+|[a-z]+) years', 'per (?:year|annum)', 'a year(?! (?:ago|earlier|before|prior))',
+      'run[- ]rate', 'annuali[sz]ed', 'ARR', 'prospective', 'contract(?:ed)? value', 'contracted revenues?', 'over the (?:life|term)',
+      'over (?:an? |the )?(?:average |initial |remaining |weighted[- ]average )?(?:\\d+|[a-z]+)[- ]years?(?: term)?', 'over (?:\\d+|[a-z]+) years', 'per (?:year|annum)', 'a year(?! (?:ago|earlier|before|prior))',
     ],
     plausible: { min: 10_000, max: 50_000_000_000 }, signed: false,
   },
@@ -314,7 +315,7 @@ export const metrics: readonly MetricDefinition[] = [
     id: 'contract_value', unit: 'USD', kind: 'flow', defaultBasis: 'actual', forwardBasis: 'target', description: 'total value of a signed contract or lease over its whole term',
     cues: [
       '(?:total )?contract(?:ed)? value', 'TCV', '(?:lease|contract|agreement|deal)s? (?:valued at|worth|with a value of)', 'prospective (?:lease )?revenues?',
-      '(?:total )?(?:lease|contract) revenues? over', '(?:[a-z-]+ )?(?:lease|contract|agreement|deal)(?=[^.;]{0,40}\\b(?:over|for) (?:the )?(?:\\d+|[a-z]+)[- ]years?\\b)',
+      '(?:total )?(?:lease|contract) revenues? over', '(?:total )?contracted revenues?', '(?:[a-z-]+ )?(?:lease|contract|agreement|deal)(?=[^.;]{0,40}\\b(?:over|for) (?:the )?(?:\\d+|[a-z]+)[- ]years?\\b)',
       // "a $9.7 billion AI cloud contract": the amount said as the contract's adjective
       '(?<=\\$ ?[\\d.,]+ (?:million|billion)(?: (?!(?:was|were|is|are|at|in|on|of|for|by|to|from|as|with|and|under)\\b)[A-Za-z-]+){0,3} )(?:lease|contract|agreement|deal)s?',
     ],

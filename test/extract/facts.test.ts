@@ -100,6 +100,7 @@ const whatMinersSay: [string, Expected[]][] = [
   ['Our GPU cloud business now has an annualized revenue run rate of $38 million.', [{ metric: 'arr', value: 38_000_000, unit: 'USD' }]],
   ['The hosting line brings in about $4.5 million a month.', []],
   ['The lease carries a total contract value of $3.1 billion over its 15-year term.', [{ metric: 'contract_value', value: 3_100_000_000 }]],
+  ['Our leases carry total contracted revenue of roughly $5 billion over an average 14-year term.', [{ metric: 'contract_value', value: 5_000_000_000 }]],
   ['We signed a 10-year lease with prospective lease revenue of about $2.2 billion.', [{ metric: 'contract_value', value: 2_200_000_000 }]],
   ['We have now deployed 4,096 GPUs at the Lakeside site.', [{ metric: 'gpu_count', value: 4_096, unit: 'units' }]],
   ['We purchased an additional 1,150 bitcoin in the quarter.', [{ metric: 'btc_held', value: 1_150, unit: 'BTC', change_kind: 'qoq' }]],
