@@ -52,7 +52,9 @@ export function sayKpi(f: Pick<Fact, 'metric' | 'period' | 'basis' | 'change_kin
   return `${f.metric}${change}${entity} ${when}${basis}`;
 }
 
+// one format for every number: toLocaleString with options builds a new one on each call
+const wording = new Intl.NumberFormat('en-US', { maximumFractionDigits: 4 });
+
 function trimNumber(n: number): string {
-  const rounded = Number(n.toPrecision(6));
-  return rounded.toLocaleString('en-US', { maximumFractionDigits: 4 });
+  return wording.format(Number(n.toPrecision(6)));
 }
