@@ -266,13 +266,29 @@ export function defaultPeriod(kind: PeriodKind, calendar: CallCalendar, forward:
 }
 
 /** The period the words around a number name, or null when they name none. */
+// a sentence's period phrases, found once for all its numbers (each asks about the same text)
+const recentMatches = new Map<string, RegExpExecArray[][]>();
+function periodMatches(text: string): RegExpExecArray[][] {
+  let found = recentMatches.get(text);
+  if (found) return found;
+  found = periodRules.map(({ pattern }) => {
+    const list: RegExpExecArray[] = [];
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(text); m; m = pattern.exec(text)) list.push(m);
+    return list;
+  });
+  if (recentMatches.size >= 16) recentMatches.clear();
+  recentMatches.set(text, found);
+  return found;
+}
+
 export function statedPeriod(context: PeriodContext, kind: PeriodKind, calendar: CallCalendar, forward: boolean): string | null {
   let best: { distance: number; period: string; month?: true } | null = null;
   let leading: { distance: number; period: string; month?: true } | null = null;
   let future: { distance: number; period: string } | null = null;
-  for (const rule of periodRules) {
-    rule.pattern.lastIndex = 0;
-    for (let m = rule.pattern.exec(context.text); m; m = rule.pattern.exec(context.text)) {
+  const matches = periodMatches(context.text);
+  for (const [r, rule] of periodRules.entries()) {
+    for (const m of matches[r]) {
       const start = m.index;
       const end = start + m[0].length;
       if (start < context.end && end > context.at) continue; // inside the number itself
