@@ -10,12 +10,22 @@ const qualifierRank: Record<string, number> = { exact: 0, approximately: 1, near
  * million, "USD73.6 million" to a hundred thousand, "1,212" to one.
  */
 export function roundingStep(f: Pick<Fact, 'value' | 'stated_value'>): number {
-  const number = /-?\d[\d,]*(?:\.(\d+))?/.exec(f.stated_value);
+  const number = statedNumber(f.stated_value);
   if (!number) return Math.abs(f.value) * 0.01;
-  const stated = Number(number[0].replace(/,/g, ''));
-  if (!stated) return 0;
-  const decimals = number[1]?.length ?? 0;
-  return Math.abs(f.value / stated) * 10 ** -decimals;
+  if (!number.stated) return 0;
+  return Math.abs(f.value / number.stated) * 10 ** -number.decimals;
+}
+
+// the checks compare every pair of a key's statements: each stated text is read once
+const statedNumbers = new Map<string, { stated: number; decimals: number } | null>();
+function statedNumber(statedValue: string): { stated: number; decimals: number } | null {
+  let found = statedNumbers.get(statedValue);
+  if (found !== undefined) return found;
+  const number = /-?\d[\d,]*(?:\.(\d+))?/.exec(statedValue);
+  found = number ? { stated: Number(number[0].replace(/,/g, '')), decimals: number[1]?.length ?? 0 } : null;
+  if (statedNumbers.size >= 10_000) statedNumbers.clear();
+  statedNumbers.set(statedValue, found);
+  return found;
 }
 
 /** Two statements agree when they are within half the coarser one's rounding step (or 0.5%). */
