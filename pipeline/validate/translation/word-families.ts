@@ -31,11 +31,13 @@ export function englishFamilies(pair: TranslationPair, group: FamilyGroup): Said
  * place, so 不超過 ("not more than") is never read as 超過 ("more than").
  */
 export function chineseFamilies(text: string, group: FamilyGroup, withWeak: boolean): Said[] {
-  const words = group.families
-    .flatMap((family) => [...family.zh, ...(withWeak ? family.zhWeak ?? [] : [])].map((word) => ({ word, family })))
-    .sort((a, b) => b.word.length - a.word.length);
+  const { words, firstChars } = wordsOf(group, withWeak);
   const found = new Map<WordFamily, string[]>();
   for (let i = 0; i < text.length; ) {
+    if (firstChars && !firstChars.has(text[i])) {
+      i += 1;
+      continue;
+    }
     const previous = /(\S)\s*$/.exec(text.slice(Math.max(0, i - 4), i))?.[1] ?? '';
     const hit = words.find(({ word, family }) => text.startsWith(word, i) && !(previous && (family.zhNotAfter ?? '').includes(previous)));
     if (!hit) {
@@ -46,6 +48,27 @@ export function chineseFamilies(text: string, group: FamilyGroup, withWeak: bool
     i += hit.word.length;
   }
   return [...found].map(([family, said]) => ({ family, words: said }));
+}
+
+interface GroupWords {
+  /** longest first */
+  words: { word: string; family: WordFamily }[];
+  /** the first characters of the words: no word starts elsewhere (null when a word is empty) */
+  firstChars: Set<string> | null;
+}
+const groupWords = new WeakMap<FamilyGroup, GroupWords[]>();
+function wordsOf(group: FamilyGroup, withWeak: boolean): GroupWords {
+  let pair = groupWords.get(group);
+  if (!pair) {
+    pair = [false, true].map((weak) => {
+      const words = group.families
+        .flatMap((family) => [...family.zh, ...(weak ? family.zhWeak ?? [] : [])].map((word) => ({ word, family })))
+        .sort((a, b) => b.word.length - a.word.length);
+      return { words, firstChars: words.every(({ word }) => word.length > 0) ? new Set(words.map(({ word }) => word[0])) : null };
+    });
+    groupWords.set(group, pair);
+  }
+  return pair[withWeak ? 1 : 0];
 }
 
 /** Words said right next to the number: the qualifier the extractor read, 約 just before it, 以上 just after it. */
