@@ -302,6 +302,7 @@ function classifySentence(s: Sentence, p: Paragraph, placed: Placed[], calendar:
       rightLimit: Math.min(next < usable.length ? usable[next].at : text.length, clause.end),
       firstAt: usable[0].at,
       delivery: metric.datedByDelivery ?? false,
+      previousEnd: index > 0 ? usable[index - 1].end : undefined,
     };
     // a value for a period after the call's own is a plan or guidance, whatever the verb
     // a balance-sheet stock said at a later date ("notes with a put on June 4, 2027") is no plan

@@ -246,6 +246,8 @@ export interface PeriodContext {
   firstAt: number;
   /** the number is a delivery or shipment: a period said of a delivery is its own */
   delivery?: boolean;
+  /** end of the previous quantity of the sentence: a phrase right after it, a comma before this number, is its */
+  previousEnd?: number;
 }
 
 type PeriodKind = 'flow' | 'stock' | 'spec' | 'price';
@@ -309,7 +311,10 @@ export function statedPeriod(context: PeriodContext, kind: PeriodKind, calendar:
       if (!context.delivery && /\b(?:deliver(?:y|ies|ed)|shipments?)\b[^.;,]{0,30}$/i.test(lead)) continue;
       // "from $41.8 billion at the end of 2024 to $58.9 billion": a phrase said right after the previous number is its own
       const ofPrevious = context.leftLimit > 0 && end <= context.at && /^\s*(?:[a-z]+\s+){0,2}$/i.test(context.text.slice(context.leftLimit, start)) && /^\s*,?\s*(?:to|and|versus|vs\.?|compared (?:to|with))\s+(?:(?:approximately|about|around|roughly|nearly|over)\s+)?$/i.test(context.text.slice(end, context.at));
-      const own = start >= context.leftLimit && end <= context.rightLimit && !ofPrevious;
+      // "like their $50 million investment in September, supports our goal of 10 EH/s": the phrase said with the number before
+      const besidePrevious =
+        context.previousEnd !== undefined && start >= context.previousEnd && end <= context.at && start - context.previousEnd < context.at - end && /,/.test(context.text.slice(end, context.at));
+      const own = start >= context.leftLimit && end <= context.rightLimit && !ofPrevious && !besidePrevious;
       const sentenceLeading = end <= context.firstAt;
       if (!own && !sentenceLeading) continue;
       const period = rule.resolve(m, calendar, forward);

@@ -186,8 +186,14 @@ const cases: [string, Call, string[], Expected[]][] = [
   [
     'a plan that names its future takes it over a nearer past date',
     december,
-    ['Like the financing we closed in October, the new facility supports our goal of reaching 45 exahash in the first half of 2026.'],
-    [{ quote: '45 exahash', metric: 'hashrate_target', period: '2026H1', basis: 'target' }],
+    [
+      'Like the financing we closed in October, the new facility supports our goal of reaching 45 exahash in the first half of 2026.',
+      'The new preferred stock, like their $40 million investment in September, supports our goal of 52 exahash by the end of 2026.',
+    ],
+    [
+      { quote: '45 exahash', metric: 'hashrate_target', period: '2026H1', basis: 'target' },
+      { quote: '52 exahash', metric: 'hashrate_target', period: '2026-12-31', basis: 'target' },
+    ],
   ],
   [
     'a level said "today" is the call\'s day',
