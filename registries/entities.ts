@@ -25,5 +25,5 @@ export const segmentNames: readonly string[] = [
   'machine sales', 'products?', 'home miners?', 'engineering services', 'power sales',
 ];
 
-/** How a site is named: a capitalised name before "site", "campus", "facility" or "data center". */
-export const sitePattern = /\b((?:[A-Z][a-z]+|[A-Z]{2,})(?: [A-Z][a-z]+)?) (?:site|campus|facility|data cent(?:er|re)|project)\b/g;
+/** How a site is named: a capitalised name before "site", "campus", "facility" or "data center", or after "site in". */
+export const sitePattern = /\b((?:[A-Z][a-z]+|[A-Z]{2,})(?: [A-Z][a-z]+)?) (?:site|campus|facility|data cent(?:er|re)|project)\b|\b(?:site|campus|facility) in ([A-Z][a-z]+(?: [A-Z][a-z]+)?)\b/g;

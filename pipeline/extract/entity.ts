@@ -57,7 +57,7 @@ export function findSites(text: string): EntityMatch[] {
   sitePattern.lastIndex = 0;
   for (let m = sitePattern.exec(text); m; m = sitePattern.exec(text)) {
     // "Our Sandersville site": a capitalised word that opens the sentence is no part of the name
-    const name = m[1].replace(/^(?:The|Our|This|That|Each|One|New|Every|Any|Its|Their) /, '');
+    const name = (m[1] ?? m[2]).replace(/^(?:The|Our|This|That|Each|One|New|Every|Any|Its|Their) /, '');
     if (/^(?:The|Our|This|That|Each|One|New|Every|Any|Its|Their)$/.test(name)) continue;
     found.push({ name, start: m.index + m[0].indexOf(name), end: m.index + m[0].length });
   }

@@ -485,10 +485,13 @@ function saysLossOf(metric: MetricDefinition, cue: CueMatch | undefined, text: s
  */
 function respectively(text: string, usable: Placed[], regions: EntityMatch[]): Map<Placed, EntityMatch> {
   const bound = new Map<Placed, EntityMatch>();
-  if (!/\brespectively\b/i.test(text) || !usable.length) return bound;
+  if (!usable.length) return bound;
   const listed = regions.filter((r) => r.end <= usable[0].at);
   const numbers = usable.filter((u) => u.q.unit === usable[0].q.unit);
   if (listed.length < 2 || listed.length !== numbers.length) return bound;
+  // without "respectively", a list of regions and a list of numbers each joined by "and" pair in order too
+  const joined = (spans: { start: number; end: number }[]) => spans.every((a, i) => i === 0 || /^\s*(?:,|,?\s*and)\s*(?:the\s+)?$/i.test(text.slice(spans[i - 1].end, a.start)));
+  if (!/\brespectively\b/i.test(text) && !(joined(listed) && joined(numbers.map((n) => ({ start: n.at, end: n.end }))))) return bound;
   numbers.forEach((n, i) => bound.set(n, listed[i]));
   return bound;
 }

@@ -121,6 +121,8 @@ const whatMinersSay: [string, Expected[]][] = [
   ['We reported a net loss of $212 million or $0.61 negative per diluted share.', [{ metric: 'net_income', value: -212_000_000 }, { metric: 'eps', value: -0.61, unit: 'USD/share' }]],
   ['Europe and North America contributed 41% and 22% of revenue, respectively.', [{ metric: 'revenue_share', value: 41, entity: 'Europe' }, { metric: 'revenue_share', value: 22, entity: 'North America' }]],
   ['Hosting gross margin was 28%, and gross margin for the mining segment was 47%.', [{ metric: 'gross_margin', value: 28, entity: 'hosting' }, { metric: 'gross_margin', value: 47, entity: 'mining' }]],
+  ['Customers in Europe and North America contributed 44% and 18% of machine sales revenue.', [{ metric: 'revenue_share', value: 44, entity: 'Europe' }, { metric: 'revenue_share', value: 18, entity: 'North America' }]],
+  ['Our 180-megawatt site in Marlow, Oklahoma, is fully energized.', [{ metric: 'power_capacity', value: 180, entity: 'Marlow' }]],
   ['Our Lakeside site has 150 megawatts energized.', [{ metric: 'power_capacity', value: 150, entity: 'Lakeside', basis: 'actual' }]],
   ['Industrial miners operating fleets greater than 22 joules per terahash will struggle at these prices.', []],
   ['We doubled our gas-to-power operations from 25 megawatts to 50 megawatts.', [{ metric: 'power_capacity', value: 25, period: '2024-06-30' }, { metric: 'power_capacity', value: 50, period: '2024-09-30' }]],
