@@ -87,6 +87,8 @@ export interface CallScore {
   errors: ScoredError[];
   /** strict precision of the facts at each confidence level */
   byConfidence: { confidence: string; predicted: number; right: number }[];
+  /** strict figures when only the facts of these confidence levels are kept: `high`, `high+medium` (what kpis choose among), `all` */
+  atConfidence: { levels: string; strict: Figures }[];
 }
 
 const norm = (s: string | undefined | null) => (s ?? '').trim().toLowerCase();
@@ -310,6 +312,15 @@ export function scoreCall(call: string, transcriptText: string, gold: GoldRow[],
     basisSame: requiredKpi.filter(([gi, pi]) => norm(predicted[pi].basis) === norm(gold[gi].basis)).length,
     errors,
     byConfidence,
+    atConfidence: [
+      ['high', ['high']],
+      ['high+medium', ['high', 'medium']],
+      ['all', null],
+    ].map(([levels, kept]) => {
+      const keep = kept as string[] | null;
+      const subset = keep ? predicted.filter((p) => keep.includes(p.confidence)) : predicted;
+      return { levels: levels as string, strict: figures(matchPairs(gold, subset, strictly), gold, subset.length).figures };
+    }),
   };
 }
 

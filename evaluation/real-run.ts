@@ -55,6 +55,8 @@ export function printRealScores(scores: CallScore[], verbose: boolean, log: (lin
   if (levels.size > 1 || !levels.has('')) {
     log('');
     log(`strict precision by confidence: ${[...levels].map(([level, { predicted, right }]) => `${level || '(none)'} ${right}/${predicted} = ${predicted ? f3(right / predicted) : '-'}`).join(', ')}`);
+    const kept = scores[0]?.atConfidence.map((a) => a.levels) ?? [];
+    log(`mean strict P R F1 keeping only: ${kept.map((levels) => `${levels} ${prf(meanOf(scores, (s) => s.atConfidence.find((a) => a.levels === levels)!.strict))}`).join('; ')}`);
   }
 
   const errors = scores.flatMap((s) => s.errors.map((e) => ({ ...e, call: s.call })));

@@ -10,7 +10,7 @@ export const ingestErrors = defineTable({
   foreignKeys: [{ columns: ['doc_id'], table: 'documents', references: ['doc_id'] }],
   schema: z.object({
     source_path: text('Path of the file relative to the input folder; a folder ends with /'),
-    problem: text('Short code: empty, binary, undecodable, unreadable, symlink, not_a_transcript, duplicate, no_speakers, truncated, no_metadata'),
+    problem: text('Short code: empty, binary, undecodable, unreadable, symlink, not_a_transcript, duplicate, same_call (a second transcript of one company and quarter), no_speakers, truncated, no_metadata, over_budget (processing exceeded its time budget), non_finite_number (a number too large to hold)'),
     severity: text('error (a file or folder that may hold a transcript was skipped), warning (a file that is no transcript was skipped, or a transcript was processed but check it) or info'),
     message: text('What is wrong, in a sentence naming the file'),
     action: text('What the build did: skipped, processed, processed_once'),

@@ -24,6 +24,6 @@ export const mentions = defineTable({
     unit: textOrNull('Canonical unit (see METRICS.md); null for a bare number'),
     dimension: text('What the unit measures: hashrate, money, efficiency, bitcoin, percent, count, number ...'),
     qualifier: text('exact, approximately, nearly, over, under, at_least, up_to'),
-    flags: textOrNull('Problems seen in the phrase, ; separated (unit_mismatch: the unit makes no sense as said); null when none'),
+    flags: textOrNull('Problems seen in the phrase, ; separated (unit_mismatch: the unit makes no sense as said; unit_unsupported: a ratio with no canonical unit); null when none'),
   }),
 });
