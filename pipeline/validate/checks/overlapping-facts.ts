@@ -1,5 +1,6 @@
 import type { Row } from '../../../schemas/columns.ts';
 import type { facts } from '../../../schemas/index.ts';
+import { firstAtLeast } from '../../sorted-search.ts';
 
 type Fact = Row<typeof facts>;
 
@@ -32,13 +33,3 @@ export function factsOverlapping(facts: readonly Fact[], start: number, end: num
   return found;
 }
 
-function firstAtLeast(sorted: number[], value: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (sorted[mid] < value) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}

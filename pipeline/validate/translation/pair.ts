@@ -1,5 +1,6 @@
 import type { Row } from '../../../schemas/columns.ts';
 import type { mentions, paragraphs } from '../../../schemas/index.ts';
+import { firstAtLeast } from '../../sorted-search.ts';
 
 export type Mention = Row<typeof mentions>;
 type Paragraph = Row<typeof paragraphs>;
@@ -189,16 +190,6 @@ function lastWithUnitBefore(mentions: readonly Mention[], at: number): Mention |
   return withUnit[low - 1] ?? null;
 }
 
-function firstAtLeast(sorted: number[], value: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (sorted[mid] < value) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
 
 const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
