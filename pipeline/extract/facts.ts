@@ -6,6 +6,7 @@ import { findModels, findRegions, findSegments, findSites, nearestEntity, type E
 import { comparisonBasePeriod, comparisonWordAt, frameOf, type SentenceScope } from './comparison-period.ts';
 import { isEarlierPeriod, isFuturePeriod, resolvePeriod, statedPeriod, type CallCalendar } from './period.ts';
 import type { Quantity } from './quantity.ts';
+import { firstAtLeast } from '../sorted-search.ts';
 
 export type Basis = 'actual' | 'guidance' | 'target' | 'spec' | 'market';
 export type ChangeKind = 'yoy' | 'qoq' | 'since';
@@ -61,6 +62,13 @@ const statingRoles = new Set(['executive', 'investor_relations', 'analyst']);
 /** Words that join two numbers of one metric: "from $93,000 to $82,100", "40 EH/s by 2025 and 50 EH/s by 2026". */
 const linkedPhrase =
   /^[^,;.]{0,40}?,?\s*(?:[a-z-]+\s+){0,2}\b(?:to|and|or|from|versus|vs\.?|compared (?:to|with)|compares? (?:to|with)|against|then|over|now)\s+(?:[a-z-]+\s+){0,3}$/i;
+
+/** The quantities (sorted by start) that lie within [from, to). */
+function sentenceQuantities(sorted: Quantity[], starts: number[], from: number, to: number): Quantity[] {
+  const found: Quantity[] = [];
+  for (let i = firstAtLeast(starts, from); i < sorted.length && sorted[i].start < to; i++) if (sorted[i].end <= to) found.push(sorted[i]);
+  return found;
+}
 
 /** A year a sentence speaks of as a whole ("last year", "in 2024", "next year"), for the sentence after it; `forward` when it lies ahead. */
 interface SaidYear {
@@ -133,7 +141,11 @@ export function classifyFacts(t: SegmentedTranscript, quantities: Map<number, Qu
   if (!calendar) return [];
   const facts: FactDraft[] = [];
   const sentencesOf = new Map<number, Sentence[]>();
-  for (const s of t.sentences) sentencesOf.set(s.paragraphIndex, [...(sentencesOf.get(s.paragraphIndex) ?? []), s]);
+  for (const s of t.sentences) {
+    const list = sentencesOf.get(s.paragraphIndex);
+    if (list) list.push(s);
+    else sentencesOf.set(s.paragraphIndex, [s]);
+  }
   // what a speaker's turn is about: a fourth-quarter call's "fiscal year" highlights, the interval of the last comparison
   let scope: SentenceScope = { frame: null, interval: null };
   // figures said with their period, for the same figures said again without it
@@ -145,6 +157,8 @@ export function classifyFacts(t: SegmentedTranscript, quantities: Map<number, Qu
     else if (scope.frameReach === 'paragraph') scope = { ...scope, frame: null };
     turn = p.turnIndex;
     const paragraphQuantities = quantities.get(p.index) ?? [];
+    // quantities come in the order they are said: each sentence takes its run of them by a binary search
+    const starts = paragraphQuantities.map((q) => q.start);
     let previousMetric: string | null = null;
     let carriedYear: SaidYear | null = null;
     for (const s of sentencesOf.get(p.index) ?? []) {
@@ -153,7 +167,7 @@ export function classifyFacts(t: SegmentedTranscript, quantities: Map<number, Qu
       const offset = s.start - p.en.start;
       const placed = joinSplitRanges(
         s.text,
-        paragraphQuantities.filter((q) => q.start >= offset && q.end <= offset + s.text.length).map((q) => ({ q, at: q.start - offset, end: q.end - offset })),
+        sentenceQuantities(paragraphQuantities, starts, offset, offset + s.text.length).map((q) => ({ q, at: q.start - offset, end: q.end - offset })),
       );
       const found = classifySentence(s, p, placed, calendar, previousMetric, scope, valuesSaid);
       if (found.length) previousMetric = found[found.length - 1].metric;
