@@ -72,7 +72,7 @@ export const specCues = ['delivers?', 'rated', 'runs? at', 'devices?', 'model', 
 export const noFactBefore = [
   '\\bconvert(?:s|ed|ible)? at\\s*$', '\\b(?:conversion|strike|exercise|offering) price(?: of)?\\s*$', '\\bcosts? to (?:mine|produce)\\s*$', '\\bper\\s*$',
   '\\bcosts? to (?:build|build out|construct|develop|deploy)\\b[^.;]*$', '\\bbreak-?even\\b[^.;]*$', '\\brule of thumb\\b[^.;]*$',
-  '\\bevery\\b[^.;]*\\b(?:change|changes|move|moves|results? in|impacts?|adds?)\\b[^.;]*$',
+  '\\b(?:every|each)\\b[^.;]*\\b(?:change|changes|move|moves|reduction|increase|decrease|results? in|impacts?|adds?)\\b[^.;]*$',
   // generic talk about the market, not the company's figures
   '\\b(?:sweet spot|typically|generally)\\b[^.;]*$',
   '\\bif (?:we|it|bitcoin|the price|prices?) were(?: to)?\\b[^.;]*$', '\\bneeds? (?:the )?(?:bitcoin |BTC )?price to (?:go|fall|drop|get|rise|stay)\\b[^.;]*$',
