@@ -48,8 +48,9 @@ chromium:
 docs: node_modules/.hashkpi-installed
 	npx tsx scripts/data-dictionary.ts docs/data-dictionary.md
 
-# Synthetic corpus (BENCH_DOCS transcripts, default 2000) built cold, without a change and with
-# jobs=1; writes bench/results.json and the results table of BENCHMARKS.md.
+# Synthetic corpora of BENCH_SIZES calls (default 250,1000) of BENCH_DOC_KB KB (default 82, a
+# Canaan call): the floor, the build cold, with nothing changed and with one file changed, each
+# size's peak RSS; at the first size also jobs=1 and each stage. Writes bench/results.json and the
+# results table of BENCHMARKS.md. Not part of make test: it takes minutes.
 bench: node_modules/.hashkpi-installed
-	$(if $(BENCH_DOCS),BENCH_DOCS=$(BENCH_DOCS) ,)npx tsx bench/generate.ts
-	$(if $(BENCH_DOCS),BENCH_DOCS=$(BENCH_DOCS) ,)npx tsx bench/run.ts
+	$(if $(BENCH_SIZES),BENCH_SIZES=$(BENCH_SIZES) ,)$(if $(BENCH_DOC_KB),BENCH_DOC_KB=$(BENCH_DOC_KB) ,)$(if $(BENCH_DETAIL),BENCH_DETAIL=$(BENCH_DETAIL) ,)npx tsx bench/run.ts

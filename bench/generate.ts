@@ -7,7 +7,12 @@
  * Like a real corpus it has a few companies with many calls each, not one call per company:
  * 100 companies (each keeps its sample's layout), call after call, one quarter apart.
  *
- *   npx tsx bench/generate.ts [--docs N] [--out DIR]     (BENCH_DOCS sets N, default 2000)
+ * Sized like a real call when asked (`--kb 82`, BENCH_DOC_KB: Canaan's calls are about 82 KB, the
+ * samples 6-18 KB): the middle of the call (from the first blank line after 30% of its lines to the
+ * first after 85%) is said again, each time with its amounts scaled by another factor, until the
+ * file reaches the size; the opening and the closing lines stay once.
+ *
+ *   npx tsx bench/generate.ts [--docs N] [--kb K] [--out DIR]   (BENCH_DOCS sets N, default 2000; BENCH_DOC_KB sets K)
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -106,7 +111,7 @@ function scaled(integer: string, fraction: string | undefined, factor: number): 
  * One synthetic transcript: the template with the company's name and ticker, the `call`-th call
  * of the company (a quarter after the one before, the first in 2019 Q1) and amounts scaled.
  */
-export function variant(template: Template, company: Company, call: number, index: number): { fileName: string; text: string } {
+export function variant(template: Template, company: Company, call: number, index: number, kb = 0): { fileName: string; text: string } {
   const rng = random(seed + index * 7919);
   const { brand, ticker } = company;
   const target = 2019 * 4 + call; // quarters since year 0
@@ -116,17 +121,41 @@ export function variant(template: Template, company: Company, call: number, inde
   const factor = 0.6 + rng() * 0.9;
   const quarter = (q: number) => ((q - 1 + quarterShift) % 4) + 1;
 
-  let text = template.text
+  const retold = (source: string, factor: number) => scaledAmounts(renamed(source), factor);
+  const renamed = (source: string) => source
     .replace(new RegExp(`\\b${template.brand}\\b`, 'g'), brand)
     .replace(new RegExp(`\\b${template.ticker}\\b`, 'g'), ticker)
     .replace(/\bQ([1-4])\b/g, (_, q: string) => `Q${quarter(Number(q))}`)
     .replace(/\b(first|second|third|fourth)(?=[- ]quarter)/gi, (word: string) => withCase(ordinals[quarter(ordinals.indexOf(word.toLowerCase()) + 1) - 1], word))
     .replace(/第([一二三四])季/g, (_, q: string) => `第${zhOrdinals[quarter(zhOrdinals.indexOf(q) + 1) - 1]}季`);
-  text = text.replace(amount, (match: string, integer: string, fraction: string | undefined, offset: number, whole: string) => {
-    if (!fraction && /^(?:19|20)\d\d$/.test(integer)) return String(Number(integer) + yearShift);
-    if (months.test(whole.slice(Math.max(0, offset - 12), offset))) return match; // a day of the month
-    return scaled(integer, fraction, factor);
-  });
+  const scaledAmounts = (source: string, by: number) =>
+    source.replace(amount, (match: string, integer: string, fraction: string | undefined, offset: number, whole: string) => {
+      if (!fraction && /^(?:19|20)\d\d$/.test(integer)) return String(Number(integer) + yearShift);
+      if (months.test(whole.slice(Math.max(0, offset - 12), offset))) return match; // a day of the month
+      return scaled(integer, fraction, by);
+    });
+  let text = retold(template.text, factor);
+  if (kb > 0 && Buffer.byteLength(text) < kb * 1000) {
+    const lines = template.text.split('\n');
+    const blankFrom = (at: number) => {
+      const i = lines.findIndex((l, n) => n >= at && l.trim() === '');
+      return i < 0 ? at : i;
+    };
+    const from = blankFrom(Math.floor(lines.length * 0.3));
+    const to = Math.max(from + 1, blankFrom(Math.floor(lines.length * 0.85)));
+    const opening = lines.slice(0, to).join('\n');
+    const middle = lines.slice(from, to).join('\n');
+    const closing = lines.slice(to).join('\n');
+    const parts = [retold(opening, factor)];
+    let bytes = Buffer.byteLength(text);
+    while (bytes < kb * 1000) {
+      const part = retold(middle, 0.6 + rng() * 0.9);
+      parts.push(part);
+      bytes += Buffer.byteLength(part) + 1;
+    }
+    parts.push(retold(closing, factor));
+    text = parts.join('\n');
+  }
 
   const named = /^([A-Z][A-Z0-9.]*)-(\d{4})Q([1-4])(.*)$/.exec(template.fileName);
   const fileName = named
@@ -135,7 +164,7 @@ export function variant(template: Template, company: Company, call: number, inde
   return { fileName, text };
 }
 
-export function generateCorpus(docs: number, out = defaultCorpus): { files: number; bytes: number } {
+export function generateCorpus(docs: number, out = defaultCorpus, kb = 0): { files: number; bytes: number } {
   const templates = readdirSync(samples)
     .filter((f) => /\.(txt|md)$/.test(f))
     .sort()
@@ -145,7 +174,7 @@ export function generateCorpus(docs: number, out = defaultCorpus): { files: numb
   let bytes = 0;
   for (let i = 0; i < docs; i++) {
     const c = i % pool.length;
-    const { fileName, text } = variant(templates[c % templates.length], pool[c], Math.floor(i / pool.length), i);
+    const { fileName, text } = variant(templates[c % templates.length], pool[c], Math.floor(i / pool.length), i, kb);
     // 100 files a folder, so the build reads the input recursively as it does a real corpus.
     const folder = path.join(out, String(Math.floor(i / 100)).padStart(3, '0'));
     mkdirSync(folder, { recursive: true });
@@ -163,7 +192,9 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   };
   const docs = Number(option('--docs') ?? process.env.BENCH_DOCS ?? 2000);
   if (!Number.isInteger(docs) || docs < 1) throw new Error(`bench/generate: expected a whole number of documents, found ${docs}`);
+  const kb = Number(option('--kb') ?? process.env.BENCH_DOC_KB ?? 0);
+  if (!(kb >= 0)) throw new Error(`bench/generate: expected a size in KB, found ${kb}`);
   const out = path.resolve(option('--out') ?? defaultCorpus);
-  const { files, bytes } = generateCorpus(docs, out);
+  const { files, bytes } = generateCorpus(docs, out, kb);
   console.log(`bench/generate: ${files} transcripts, ${(bytes / 1e6).toFixed(1)} MB, in ${path.relative(process.cwd(), out) || '.'}`);
 }
