@@ -164,7 +164,11 @@ export const metrics: readonly MetricDefinition[] = [
     plausible: { min: 10_000, max: 100_000_000_000 },
     // capital raised is a flow: a verb of raising must be said; "total equity rose to $51 billion" is a balance
     requiresContext: ['raised', 'rais(?:e|es|ing)', 'added', 'issued', 'issuing', 'sold', 'selling', 'closed', 'received', 'secured', 'priced', 'drew', 'drawn', 'borrowed', 'proceeds', 'offerings?', 'financing', 'IPOs?', 'ATM', 'at-the-market', 'placement', 'investment'],
-    excludesContext: ['(?:equity|capital|market cap\\w*|enterprise value)\\s+(?:[a-z]+\\s+){0,2}(?:increased|rose|grew|was|stood|totaled|reached)\\s+(?:to\\s+)?(?:approximately\\s+|about\\s+)?', 'dividends?', 'obligations?', 'related to'],
+    // proceeds of bitcoin sold are no capital raised
+    excludesContext: [
+      '(?:equity|capital|market cap\\w*|enterprise value)\\s+(?:[a-z]+\\s+){0,2}(?:increased|rose|grew|was|stood|totaled|reached)\\s+(?:to\\s+)?(?:approximately\\s+|about\\s+)?', 'dividends?', 'obligations?', 'related to',
+      '(?:sold|sale of|sales of|selling)(?: approximately| about| over)?(?: [\\d,.]+)? (?:of (?:our )?)?(?:bitcoins?|BTC|coins)',
+    ],
   },
   {
     id: 'debt', unit: 'USD', kind: 'stock', forwardBasis: null, defaultBasis: 'actual', description: 'debt outstanding at a date',

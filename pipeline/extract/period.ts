@@ -121,6 +121,8 @@ const periodRules: readonly PeriodRule[] = [
   // "we ended the quarter with", "exited the quarter at"
   { pattern: /\b(?:ended|closed|exited|finished) the (?:quarter|period)\b/gi, resolve: (_m, c) => c.quarterEnd },
   { pattern: /\b(?:ended|closed|exited|finished) the (?:fiscal )?year\b/gi, resolve: (_m, c) => lastYearEnd(c) },
+  // "we expect to exit 2025 at 42 exahash": the year's last day
+  { pattern: /\bexit(?:s|ing)? (?:calendar )?(\d{4})\b/gi, resolve: (m) => `${m[1]}-12-31` },
   // the day of the call: "as we speak", "today", "as of yesterday"
   // without the call's day, a level said "today" is the call's quarter, as the contract allows
   { pattern: /\b(?:as we speak|as of (?:today|yesterday|this morning|now)|today|right now)\b/gi, resolve: (_m, c) => c.callDate ?? `${c.year}Q${c.quarter}` },

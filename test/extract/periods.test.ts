@@ -184,6 +184,12 @@ const cases: [string, Call, string[], Expected[]][] = [
     ],
   ],
   [
+    'a plan to exit a year at a level is the year\'s last day',
+    december,
+    ['We expect to exit 2026 at approximately 60 exahash.'],
+    [{ quote: '60 exahash', metric: 'hashrate_target', period: '2026-12-31', basis: 'target' }],
+  ],
+  [
     'a plan that names its future takes it over a nearer past date',
     december,
     [
