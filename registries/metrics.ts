@@ -84,7 +84,8 @@ export const metrics: readonly MetricDefinition[] = [
     id: 'revenue_product', unit: 'USD', kind: 'flow', defaultBasis: 'actual', description: 'revenue from selling mining machines and other products',
     cues: [
       'product revenues?', 'products? sales revenues?', 'revenues? from (?:our )?(?:mining )?(?:machine|machines|miner|miners|product|products|hardware)(?: sales)?',
-      '(?:mining )?machine sales(?: revenues?)?', 'sales of (?:our )?(?:mining )?(?:machines|miners|products)', 'hardware (?:sales|revenues?)', 'product sales',
+      '(?:mining )?machine sales(?: revenues?)?', 'sales of (?:our )?(?:mining )?(?:machines|miners|products|equipment)', 'hardware (?:sales|revenues?)', 'product sales',
+      'equipment sales(?: revenues?)?', 'equipment revenues?',
     ],
     plausible: { min: 0, max: 20_000_000_000 },
   },
@@ -374,7 +375,7 @@ export const maskedPhrases: readonly string[] = [
  */
 export const revenueLines: readonly { metric: string; pattern: string }[] = [
   { metric: 'revenue_mining', pattern: '(?:self-|bitcoin |digital asset )?mining' },
-  { metric: 'revenue_product', pattern: '(?:products?|product sales|machine sales|machines|hardware)' },
+  { metric: 'revenue_product', pattern: '(?:products?|product sales|machine sales|machines|hardware|equipment sales|equipment)' },
   { metric: 'revenue_other', pattern: '(?:(?:HPC|AI|third-party|colocation) )?hosting|colocation|cloud(?: mining)?|power sales|home miners?|engineering services' },
 ];
 

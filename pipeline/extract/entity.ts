@@ -31,7 +31,9 @@ function matchAll(pattern: RegExp, text: string): EntityMatch[] {
 export function nearestEntity(found: EntityMatch[], at: number, end: number, reach = 120): EntityMatch | null {
   let best: { match: EntityMatch; distance: number } | null = null;
   for (const match of found) {
-    const distance = match.end <= at ? at - match.end : match.start >= end ? (match.start - end) * 2 : Infinity;
+    // "12,000 S21 miners": a model named inside the quantity's own words is its
+    const inside = match.start >= at && match.end <= end;
+    const distance = inside ? 0 : match.end <= at ? at - match.end : match.start >= end ? (match.start - end) * 2 : Infinity;
     if (distance <= reach && (!best || distance < best.distance)) best = { match, distance };
   }
   return best?.match ?? null;
