@@ -15,6 +15,8 @@ export interface MetricDefinition {
   description: string;
   /** phrases that name the metric; the nearest one to a number decides */
   cues: string[];
+  /** cues that say little ("we have"): they bind a number only when no cue of another metric is as near */
+  weakCues?: string[];
   /** the basis a value has when nothing in the sentence says otherwise */
   defaultBasis: 'actual' | 'market' | 'spec' | 'target';
   /**
@@ -232,6 +234,7 @@ export const metrics: readonly MetricDefinition[] = [
       '(?:ended|exited|closed|finished) the (?:year|quarter|period|month) with', 'we (?:now |currently |still )?(?:had|have)', '(?:bitcoin|BTC) reserves?',
       '(?:had|have|were|are|was) (?:worth|valued at|a (?:fair |market )?value)',
     ],
+    weakCues: ['we (?:now |currently |still )?(?:had|have)'],
     plausible: { min: 0, max: 2_000_000 },
   },
   {
@@ -365,6 +368,8 @@ export const metricById = new Map(metrics.map((m) => [m.id, m]));
 export const maskedPhrases: readonly string[] = [
   'cost of (?:revenues?|sales|goods sold)', 'revenues? from (?:these|those|this|that|such) \\w+', 'revenue[- ]generating', 'revenue recognition', 'deferred revenues?', 'unrealized (?:gains?|loss(?:es)?)',
   'fair value (?:gains?|loss(?:es)?)', 'change in (?:the )?fair value', 'cash flows?', 'non-cash', 'cash (?:outflows?|inflows?)',
+  // "curtailment credits added $4 million to revenue": a contribution to revenue is a part of it
+  'to (?:our |total |the )?(?:revenues?|top line)',
   '(?:gains?|loss(?:es)?) on (?:the )?(?:fair value|change in (?:the )?fair value|remeasurement)(?: of (?:our )?(?:bitcoin|BTC|digital assets)(?: holdings)?)?',
 ];
 

@@ -11,9 +11,11 @@ export interface CueMatch {
   start: number;
   end: number;
   text: string;
+  /** a cue that says little ("we have"), which yields to a cue of another metric as near */
+  weak?: boolean;
 }
 
-const metricPatterns = metrics.map((metric) => ({ metric, pattern: phrasePattern(metric.cues) }));
+const metricPatterns = metrics.map((metric) => ({ metric, pattern: phrasePattern(metric.cues), weak: metric.weakCues ? new RegExp(`^(?:${metric.weakCues.join('|')})$`, 'i') : null }));
 const lossPatterns = new Map(metrics.filter((m) => m.lossCues).map((m) => [m.id, phrasePattern(m.lossCues!, 'i')]));
 
 const maskPattern = phrasePattern(maskedPhrases);
@@ -22,10 +24,10 @@ const maskPattern = phrasePattern(maskedPhrases);
 export function findMetricCues(text: string): CueMatch[] {
   const sentence = text.replace(maskPattern, (m) => ' '.repeat(m.length));
   const found: CueMatch[] = [];
-  for (const { metric, pattern } of metricPatterns) {
+  for (const { metric, pattern, weak } of metricPatterns) {
     pattern.lastIndex = 0;
     for (let m = pattern.exec(sentence); m; m = pattern.exec(sentence)) {
-      found.push({ metric, start: m.index, end: m.index + m[0].length, text: m[0] });
+      found.push({ metric, start: m.index, end: m.index + m[0].length, text: m[0], weak: weak?.test(m[0]) ?? false });
     }
   }
   // "operating" inside "operating expenses" is no hash-rate cue: a cue inside a longer one of another metric goes

@@ -594,7 +594,7 @@ function bindCues(text: string, placed: Placed[]): Map<Placed, CueMatch> {
       const said = distanceOf(text, cue, item);
       if (said === null) continue;
       // "we delivered 22.8% BTC yield": a percentage is a level of a metric said in %, or else a change of another, so a % metric's cue comes first
-      const distance = item.q.unit === '%' && cue.metric.unit !== '%' ? said + 20 : said;
+      const distance = (item.q.unit === '%' && cue.metric.unit !== '%' ? said + 20 : said) + (cue.weak ? 10 : 0);
       const nearest = nearestByUnit.get(item.q.unit);
       if (!nearest || distance < nearest.distance) nearestByUnit.set(item.q.unit, { item, distance });
     }

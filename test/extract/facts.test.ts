@@ -115,6 +115,8 @@ const whatMinersSay: [string, Expected[]][] = [
   ['Each 1 cent per kilowatt hour reduction adds roughly $9 million of annual gross profit.', []],
   ['Hosting revenue was $6.1 million, and equipment sales were $2.3 million.', [{ metric: 'revenue_other', value: 6_100_000, entity: 'hosting' }, { metric: 'revenue_product', value: 2_300_000 }]],
   ['We currently have 12,000 S21 miners on order.', [{ metric: 'units_ordered', value: 12_000, entity: 'S21' }]],
+  ['We had 3,400 bitcoin pledged as collateral at quarter end.', [{ metric: 'btc_pledged', value: 3_400 }]],
+  ['Curtailment credits added $4 million to revenue.', []],
   ['We sold 1,300 bitcoin in the quarter for proceeds of $142 million.', [{ metric: 'btc_sold', value: 1_300 }]],
   ['Some of our peers run fleets at greater than 24 joules per terahash.', []],
   ['We ended up with $3 million more cash in the bank.', []],
