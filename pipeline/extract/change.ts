@@ -1,5 +1,6 @@
 import { changeKindJustBefore, changeKindNear, directionOf } from './cues.ts';
 import type { ChangeKind, Placed } from './facts.ts';
+import { shiftQuarter } from '../fiscal-calendar.ts';
 import { quarterEndOf, type CallCalendar } from './period.ts';
 
 export interface Change {
@@ -59,8 +60,8 @@ function kindAgainstDate(after: string, calendar: CallCalendar): ChangeKind | nu
   const yearBefore = /^(?:[^.;]|\.(?=\d)){0,40}?\b(?:from|compared (?:to|with)|versus)\s+(?:[^.;]|\.(?=\d)){0,30}?\bin (?:fiscal )?(\d{4})\b/i.exec(after);
   if (!date && yearBefore) return Number(yearBefore[1]) === calendar.year - 1 ? 'yoy' : null;
   if (!date) return null;
-  if (date === quarterEndOf(calendar, ...shiftBack(calendar, 1))) return 'qoq';
-  return date === quarterEndOf(calendar, ...shiftBack(calendar, 4)) ? 'yoy' : 'since';
+  if (date === quarterEndOf(calendar, ...shiftQuarter(calendar.year, calendar.quarter, -1))) return 'qoq';
+  return date === quarterEndOf(calendar, ...shiftQuarter(calendar.year, calendar.quarter, -4)) ? 'yoy' : 'since';
 }
 
 /** "between Q4 2024 and Q4 2025": four quarters apart is year over year, one sequential. */
@@ -80,17 +81,13 @@ function sinceQuarterEnd(text: string, calendar: CallCalendar): ChangeKind | nul
   const m = /\bsince (?:the end of )?(january|february|march|april|may|june|july|august|september|october|november|december) (\d{1,2})\b/i.exec(text);
   if (!m) return null;
   const monthDay = `${String(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'].indexOf(m[1].toLowerCase()) + 1).padStart(2, '0')}-${m[2].padStart(2, '0')}`;
-  const previous = quarterEndOf(calendar, ...shiftBack(calendar, 1));
-  const yearAgo = quarterEndOf(calendar, ...shiftBack(calendar, 4));
+  const previous = quarterEndOf(calendar, ...shiftQuarter(calendar.year, calendar.quarter, -1));
+  const yearAgo = quarterEndOf(calendar, ...shiftQuarter(calendar.year, calendar.quarter, -4));
   if (previous.slice(5) === monthDay) return 'qoq';
   if (yearAgo.slice(5) === monthDay) return 'yoy';
   return null;
 }
 
-function shiftBack(calendar: CallCalendar, quarters: number): [number, number] {
-  const index = calendar.year * 4 + calendar.quarter - 1 - quarters;
-  return [Math.floor(index / 4), (index % 4) + 1];
-}
 
 /**
  * "up 112% from the fourth quarter of 2023": a change against a named quarter is year over year

@@ -4,7 +4,7 @@
  * "by mid-2025" a half, "next year" a year.
  */
 
-import { addDays, fiscalQuarterRange, fiscalYearRange, lastDayOfMonth, shiftQuarter } from '../fiscal-calendar.ts';
+import { addDays, fiscalQuarterRange, fiscalYearRange, lastDayOfMonth, shiftQuarter, weekdayOf } from '../fiscal-calendar.ts';
 
 export interface CallCalendar {
   year: number;
@@ -132,7 +132,7 @@ const periodRules: readonly PeriodRule[] = [
     resolve: (m, c) => {
       if (!c.callDate) return null;
       const weekday = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'].indexOf(m[1].toLowerCase());
-      const back = ((new Date(`${c.callDate}T00:00:00Z`).getUTCDay() - weekday + 6) % 7) + 1;
+      const back = ((weekdayOf(c.callDate) - weekday + 6) % 7) + 1;
       return addDays(c.callDate, -back);
     },
   },
@@ -143,7 +143,7 @@ const periodRules: readonly PeriodRule[] = [
       const month = monthNames.indexOf(m[1].toLowerCase()) + 1;
       const [qy, qm] = c.quarterEnd.split('-').map(Number);
       const year = m[2] ? Number(m[2]) : month <= qm + 3 ? qy : qy - 1;
-      return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+      return lastDayOfMonth(year, month);
     },
   },
   // a month: "in January", "in October", "for June 2026"
