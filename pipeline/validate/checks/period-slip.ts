@@ -5,6 +5,7 @@ import type { DocumentForChecks } from '../document-checks.ts';
 import { factIds, issueRow, sayFact } from './issue-wording.ts';
 import { groupBy } from '../../group-by.ts';
 import { MAX_FIGURES_PER_KEY } from './statement-clusters.ts';
+import { firstAtLeast } from '../../sorted-search.ts';
 
 type Fact = Row<typeof facts>;
 type Paragraph = Row<typeof paragraphs>;
@@ -134,12 +135,5 @@ function utf16Offset(paragraph: Paragraph, codePoint: number): number {
     }
     pairStarts.set(paragraph, starts);
   }
-  let low = 0;
-  let high = starts.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (starts[mid] < codePoint) low = mid + 1;
-    else high = mid;
-  }
-  return Math.min(text.length, codePoint + low);
+  return Math.min(text.length, codePoint + firstAtLeast(starts, codePoint));
 }
