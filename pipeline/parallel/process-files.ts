@@ -23,6 +23,12 @@ export interface ProcessFilesOptions {
   pipelineVersion?: string;
   /** fewer files to process than this are processed in this thread: starting a worker costs more than they do */
   minFilesForWorkers?: number;
+  /**
+   * Each file's rows handed over in `files` order as soon as they and those before them are
+   * ready, and not kept: `rows` of the result is then empty, and memory holds only the files
+   * that wait for an earlier one (a cached file waits as its serialized bytes).
+   */
+  onDocument?: (index: number, rows: DocumentRows) => void;
 }
 
 export interface ProcessFilesResult {
@@ -54,8 +60,10 @@ export async function processFiles(options: ProcessFilesOptions): Promise<Proces
   const reader = options.cacheFrom ? CacheReader.open(options.cacheFrom, version) : null;
   const writer = options.cacheTo ? CacheWriter.create(options.cacheTo, version) : null;
   const sink = new CacheSink(files, writer, times);
+  const inOrder = options.onDocument ? new InOrder(options.onDocument, (index) => processFile(input, files[index], false, times).then((p) => p.rows)) : null;
   const finish = (index: number, sha256: string, documentRows: DocumentRows, serialized: Uint8Array | null) => {
-    rows[index] = documentRows;
+    if (inOrder) inOrder.ready(index, documentRows);
+    else rows[index] = documentRows;
     // a file skipped for time is not cached: the next build, maybe on a quieter machine, tries it again
     const overBudget = documentRows.ingest_errors.some((e) => e.problem === 'over_budget');
     sink.put(index, sha256, overBudget ? null : serialized);
@@ -65,6 +73,17 @@ export async function processFiles(options: ProcessFilesOptions): Promise<Proces
   try {
     const misses: number[] = [];
     for (let index = 0; index < files.length; index++) {
+      if (inOrder && reader) {
+        // a cached file is deserialized only when its turn comes
+        const hit = readCachedBytes(reader, input, files[index], times);
+        if (hit) {
+          cacheHits++;
+          sink.put(index, hit.sha256, hit.serialized);
+          inOrder.cached(index, hit.serialized);
+          options.onProgress?.(++done, files.length);
+        } else misses.push(index);
+        continue;
+      }
       const cached = reader ? await readCached(reader, input, files[index], times) : null;
       if (cached) {
         cacheHits++;
@@ -84,6 +103,7 @@ export async function processFiles(options: ProcessFilesOptions): Promise<Proces
         finish(index, processed.sha256, processed.rows, processed.serialized);
       }
     }
+    await inOrder?.drain();
     sink.close();
   } catch (error) {
     writer?.abandon();
@@ -92,6 +112,71 @@ export async function processFiles(options: ProcessFilesOptions): Promise<Proces
     reader?.close();
   }
   return { rows, cacheHits, stageTimes: times };
+}
+
+/** The previous build's serialized rows of this file when its bytes are unchanged, else null. */
+function readCachedBytes(reader: CacheReader, input: string, file: string, times: StageTimes): { sha256: string; serialized: Uint8Array } | null {
+  let t = performance.now();
+  let bytes: Uint8Array;
+  try {
+    bytes = readTranscriptBytes(input, file);
+  } catch {
+    return null;
+  }
+  t = addTime(times, 'read', t);
+  const sha256 = sha256Of(bytes);
+  t = addTime(times, 'hash', t);
+  const serialized = reader.read(file, sha256);
+  addTime(times, 'cache_read', t);
+  return serialized ? { sha256, serialized } : null;
+}
+
+/** Hands rows over in index order; those that come early wait, a cached file as its bytes. */
+class InOrder {
+  private next = 0;
+  private readonly waiting = new Map<number, DocumentRows | Uint8Array>();
+  private readonly damaged: number[] = [];
+
+  constructor(
+    private readonly deliver: (index: number, rows: DocumentRows) => void,
+    private readonly reprocess: (index: number) => Promise<DocumentRows>,
+  ) {}
+
+  ready(index: number, rows: DocumentRows): void {
+    this.waiting.set(index, rows);
+    this.flush();
+  }
+
+  cached(index: number, serialized: Uint8Array): void {
+    this.waiting.set(index, serialized);
+    this.flush();
+  }
+
+  private flush(): void {
+    for (let item = this.waiting.get(this.next); item !== undefined && !this.damaged.length; item = this.waiting.get(this.next)) {
+      let rows: DocumentRows;
+      if (item instanceof Uint8Array) {
+        try {
+          rows = deserialize(item) as DocumentRows;
+        } catch {
+          this.damaged.push(this.next); // a damaged entry is processed again, in drain()
+          return;
+        }
+      } else rows = item;
+      this.waiting.delete(this.next);
+      this.deliver(this.next++, rows);
+    }
+  }
+
+  /** After every file was handed in: a damaged cache entry processed again, then the rest in order. */
+  async drain(): Promise<void> {
+    while (this.damaged.length) {
+      const index = this.damaged.pop()!;
+      this.waiting.set(index, await this.reprocess(index));
+      this.flush();
+    }
+    if (this.waiting.size) throw new Error(`processFiles: ${this.waiting.size} files' rows were never handed over (the next expected was number ${this.next})`);
+  }
 }
 
 /** The previous build's rows of this file when its bytes are unchanged, else null. */

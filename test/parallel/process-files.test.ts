@@ -49,6 +49,30 @@ describe('processFiles', () => {
     expect(rows).toEqual(sequential.slice(0, 3));
   }, 60_000);
 
+  it.each([1, 2])('hands each file over in order with onDocument and keeps none (jobs %i), cold and with some files from the cache', async (jobs) => {
+    const cache = (name: string) => path.join(tmp, `ordered-${jobs}-${name}`);
+    const handed = (label: string, from: string | null, to: string | null, changed: number | null = null) => {
+      const seen: { index: number; rows: DocumentRows }[] = [];
+      return run({ jobs, cacheFrom: from, cacheTo: to, onDocument: (index, rows) => seen.push({ index, rows }) }).then((result) => {
+        expect(result.rows.filter(Boolean), label).toEqual([]);
+        expect(seen.map((s) => s.index), label).toEqual(files.map((_, i) => i));
+        seen.forEach(({ index, rows }) => expect(rows, `${label}: ${files[index]}`).toEqual(index === changed ? expect.anything() : sequential[index]));
+        return result;
+      });
+    };
+    await handed('cold', null, cache('a'));
+    // every file from the cache, then one file changed in the middle: the others wait for it as their bytes
+    expect((await handed('all cached', cache('a'), cache('b'))).cacheHits).toBe(files.length);
+    const middle = Math.floor(files.length / 2);
+    const original = readFileSync(path.join(input, files[middle]));
+    writeFileSync(path.join(input, files[middle]), Buffer.concat([original, Buffer.from('\nOperator: Thank you.\n')]));
+    try {
+      expect((await handed('one changed', cache('b'), cache('c'), middle)).cacheHits).toBe(files.length - 1);
+    } finally {
+      writeFileSync(path.join(input, files[middle]), original);
+    }
+  }, 60_000);
+
   it.each([1, 2])('reports a file that cannot be read as an unreadable row and goes on (jobs %i)', async (jobs) => {
     const result = await processFiles({ input, files: ['missing.txt', ...files], jobs, cacheFrom: null, cacheTo: null, minFilesForWorkers: 0 });
     expect(result.rows[0].ingest_errors).toEqual([
