@@ -12,7 +12,8 @@ import { unchangedSinceLastBuild } from './parallel/unchanged.ts';
 import { problemRow, type DocumentRows } from './process-transcript.ts';
 import { pipelineVersion, rulesFingerprint } from './version.ts';
 import { checkRows } from './validate/schema-check.ts';
-import { writeDataset, type TableRows } from './write/dataset.ts';
+import { finishDataset, startDataset } from './write/dataset.ts';
+import { DatasetStream } from './write/dataset-stream.ts';
 import { lockOutputFolder } from './write/output-lock.ts';
 import { recoverOutputFolder, withAtomicFolder, type SwapOptions } from './write/output-folder.ts';
 import { safeOutputFolder } from './write/safe-output-folder.ts';
@@ -46,7 +47,6 @@ export interface BuildSummary {
 /** The summary of a build, kept beside its dataset so that a build with nothing to do can report it. */
 const summaryFile = 'build-summary.json';
 
-type Tables = Record<string, Record<string, unknown>[]>;
 
 /**
  * The whole flow: check that OUT may be replaced and lock it → list files → per document, in
@@ -76,29 +76,33 @@ async function buildInto(target: string, options: BuildOptions): Promise<BuildSu
   const summary = await withAtomicFolder(
     target,
     async (staging) => {
-      // the previous dataset is renamed away only after this callback, so its cache is still there to read
-      const { rows: perFile } = await processFiles({
-        input: options.input,
-        files,
-        jobs: options.jobs,
-        cacheFrom: path.join(target, 'cache'),
-        cacheTo: path.join(staging, 'cache'),
-        onProgress: options.onProgress,
-        pipelineVersion: fingerprint,
-      });
-      const tables = mergeDocuments(files, perFile, problems);
-      if (tables.documents.length === 0 && !options.allowEmpty) {
-        const read = `${files.length} ${files.length === 1 ? 'file' : 'files'} read, none a transcript`;
-        throw noTranscript(options, `${read} (${countByProblem(tables.ingest_errors as Row<typeof ingestErrors>[])})`);
+      await startDataset(staging);
+      const stream = await DatasetStream.open(staging, outputTables);
+      const merged = new MergedDocuments(files, problems, stream);
+      try {
+        // the previous dataset is renamed away only after this callback, so its cache is still there to read
+        await processFiles({
+          input: options.input,
+          files,
+          jobs: options.jobs,
+          cacheFrom: path.join(target, 'cache'),
+          cacheTo: path.join(staging, 'cache'),
+          onProgress: options.onProgress,
+          pipelineVersion: fingerprint,
+          onDocument: (index, rows) => merged.add(index, rows),
+        });
+        merged.finish();
+        if (merged.documents.length === 0 && !options.allowEmpty) {
+          const read = `${files.length} ${files.length === 1 ? 'file' : 'files'} read, none a transcript`;
+          throw noTranscript(options, `${read} (${countByProblem(merged.ingestErrors as Row<typeof ingestErrors>[])})`);
+        }
+        await stream.close();
+      } catch (error) {
+        stream.abandon();
+        throw error;
       }
-      tables.kpis = chooseKpis(tables.facts as DocumentRows['facts']);
-      const checked: TableRows[] = outputTables.map((table) => {
-        const { valid, invalid } = checkRows(table, tables[table.name] ?? []);
-        for (const bad of invalid) tables.validation_issues.push(schemaIssue(bad.reason, bad.row));
-        return { table, rows: valid };
-      });
-      await writeDataset(staging, checked, pipelineVersion);
-      const summary = summarize(files, tables, checked);
+      await finishDataset(staging, stream.counts(), pipelineVersion);
+      const summary = summarize(files, merged, stream.counts());
       await writeFile(path.join(staging, summaryFile), JSON.stringify(summary, null, 2) + '\n');
       return summary;
     },
@@ -137,51 +141,90 @@ async function keptDataset(options: BuildOptions, files: string[], fingerprint: 
   }
 }
 
-function summarize(files: string[], tables: Tables, checked: TableRows[]): BuildSummary {
-  const problemsBySeverity: Record<string, number> = {};
-  for (const e of [...tables.ingest_errors, ...tables.validation_issues] as { severity: string }[]) {
-    problemsBySeverity[e.severity] = (problemsBySeverity[e.severity] ?? 0) + 1;
-  }
-  const ingest = tables.ingest_errors as Row<typeof ingestErrors>[];
+function summarize(files: string[], merged: MergedDocuments, written: { table: { name: string }; rows: number }[]): BuildSummary {
+  const ingest = merged.ingestErrors;
   return {
     filesRead: files.length,
-    documents: tables.documents.length,
+    documents: merged.documents.length,
     skipped: ingest.filter((e) => e.action === 'skipped').length,
     duplicates: ingest.filter((e) => e.problem === 'duplicate').length,
-    rows: Object.fromEntries(checked.map(({ table, rows }) => [table.name, rows.length])),
-    problemsBySeverity,
-    errorCount: problemsBySeverity.error ?? 0,
+    rows: Object.fromEntries(written.map(({ table, rows }) => [table.name, rows])),
+    problemsBySeverity: merged.problemsBySeverity,
+    errorCount: merged.problemsBySeverity.error ?? 0,
   };
 }
 
 /**
- * Joins the documents' rows, after the problems found while listing the input (a folder that
- * cannot be read, a link); a byte-identical file under another name is processed once and reported.
+ * The documents' rows joined as they come, in file order, after the problems found while listing
+ * the input (a folder that cannot be read, a link); a byte-identical file under another name is
+ * processed once and reported. Each row is checked against its table's schema and written at once;
+ * only what needs every document is kept: the documents (same_call), the facts (kpis) and the
+ * input problems. A row its schema rejects is not written but becomes a validation issue, after
+ * the documents' own, when its table comes before validation_issues (as they are checked in order).
  */
-function mergeDocuments(files: string[], perFile: DocumentRows[], listing: IngestProblem[]): Tables {
-  const tables: Tables = Object.fromEntries(outputTables.map((t) => [t.name, []]));
-  tables.ingest_errors.push(...listing.map(problemRow));
-  const firstBySha = new Map<string, string>();
-  perFile.forEach((doc, i) => {
-    const first = doc.sha256 ? firstBySha.get(doc.sha256) : undefined;
+class MergedDocuments {
+  readonly documents: Row<typeof documents>[] = [];
+  readonly ingestErrors: Row<typeof ingestErrors>[] = [];
+  readonly problemsBySeverity: Record<string, number> = {};
+  private readonly facts: DocumentRows['facts'] = [];
+  private readonly firstBySha = new Map<string, string>();
+  private readonly schemaIssues = new Map<string, Row<typeof validationIssues>[]>(outputTables.map((t) => [t.name, []]));
+  private readonly specs = new Map(outputTables.map((t) => [t.name, t]));
+
+  constructor(
+    private readonly files: string[],
+    listing: IngestProblem[],
+    private readonly stream: DatasetStream,
+  ) {
+    this.emit('ingest_errors', listing.map(problemRow));
+  }
+
+  add(index: number, doc: DocumentRows): void {
+    const first = doc.sha256 ? this.firstBySha.get(doc.sha256) : undefined;
     if (first) {
-      tables.ingest_errors.push({
-        source_path: files[i],
-        problem: 'duplicate',
-        severity: 'warning',
-        message: `${files[i]}: byte-identical to ${first}; processed once, under ${first}.`,
-        action: 'processed_once',
-        doc_id: doc.documents[0]?.doc_id ?? null,
-      } satisfies Row<typeof ingestErrors>);
+      this.emit('ingest_errors', [
+        {
+          source_path: this.files[index],
+          problem: 'duplicate',
+          severity: 'warning',
+          message: `${this.files[index]}: byte-identical to ${first}; processed once, under ${first}.`,
+          action: 'processed_once',
+          doc_id: doc.documents[0]?.doc_id ?? null,
+        } satisfies Row<typeof ingestErrors>,
+      ]);
       return;
     }
-    if (doc.sha256) firstBySha.set(doc.sha256, files[i]);
+    if (doc.sha256) this.firstBySha.set(doc.sha256, this.files[index]);
     for (const [name, rows] of Object.entries(doc)) {
-      if (Array.isArray(rows) && tables[name]) tables[name].push(...(rows as Record<string, unknown>[]));
+      if (Array.isArray(rows) && this.specs.has(name)) this.emit(name, rows as Record<string, unknown>[]);
     }
-  });
-  tables.ingest_errors.push(...sameCallRows(tables.documents as Row<typeof documents>[]));
-  return tables;
+  }
+
+  /** After the last document: same_call warnings, kpis, then the schema issues of the tables checked before validation_issues. */
+  finish(): void {
+    this.emit('ingest_errors', sameCallRows(this.documents));
+    this.emit('kpis', chooseKpis(this.facts));
+    const names = outputTables.map((t) => t.name);
+    const issuesAt = names.indexOf('validation_issues');
+    this.emit('validation_issues', names.slice(0, issuesAt).flatMap((name) => this.schemaIssues.get(name)!));
+    // those of validation_issues itself and of the tables after it are counted, as they always were, but not written
+    for (const name of names.slice(issuesAt)) for (const issue of this.schemaIssues.get(name)!) this.count(issue);
+  }
+
+  private emit(name: string, rows: readonly Record<string, unknown>[]): void {
+    if (rows.length === 0) return;
+    if (name === 'documents') this.documents.push(...(rows as Row<typeof documents>[]));
+    else if (name === 'facts') this.facts.push(...(rows as DocumentRows['facts']));
+    else if (name === 'ingest_errors') this.ingestErrors.push(...(rows as Row<typeof ingestErrors>[]));
+    if (name === 'ingest_errors' || name === 'validation_issues') for (const row of rows) this.count(row as { severity: string });
+    const { valid, invalid } = checkRows(this.specs.get(name)!, rows);
+    for (const bad of invalid) this.schemaIssues.get(name)!.push(schemaIssue(bad.reason, bad.row));
+    this.stream.add(name, valid);
+  }
+
+  private count({ severity }: { severity: string }): void {
+    this.problemsBySeverity[severity] = (this.problemsBySeverity[severity] ?? 0) + 1;
+  }
 }
 
 /**

@@ -4,7 +4,7 @@ import { columnsOf, type ColumnKind, type TableSpec } from '../../schemas/column
 import { epochDays, storedValue } from './cells.ts';
 
 /** One record batch per this many rows: readers stream them, and building one never holds every row's copy at once. */
-const rowsPerBatch = 65_536;
+export const rowsPerBatch = 65_536;
 const encoder = new TextEncoder();
 
 /** Validity bitmap (1 = present) and null count of a column, or no bitmap when nothing is null. */
@@ -51,10 +51,13 @@ const columnData: Record<ColumnKind, (values: readonly unknown[]) => Data<DataTy
   },
 };
 
+/** One record batch of rows, as a table of its own. */
+export function arrowBatch(table: TableSpec, part: readonly Record<string, unknown>[]): Table {
+  return new Table(Object.fromEntries(columnsOf(table).map((c) => [c.name, makeVector(columnData[c.kind](part.map((r) => storedValue(c, r[c.name]))))])));
+}
+
 export function tableToArrow(table: TableSpec, rows: readonly Record<string, unknown>[]): Table {
-  const columns = columnsOf(table);
-  const batchOf = (part: readonly Record<string, unknown>[]) =>
-    new Table(Object.fromEntries(columns.map((c) => [c.name, makeVector(columnData[c.kind](part.map((r) => storedValue(c, r[c.name]))))])));
+  const batchOf = (part: readonly Record<string, unknown>[]) => arrowBatch(table, part);
   if (rows.length <= rowsPerBatch) return batchOf(rows);
   const parts: Table[] = [];
   for (let i = 0; i < rows.length; i += rowsPerBatch) parts.push(batchOf(rows.slice(i, i + rowsPerBatch)));

@@ -19,6 +19,17 @@ function cells(columns: ColumnSpec[], row: Record<string, unknown>): string[] {
   });
 }
 
+/** The BOM and the header line of a table's CSV. */
+export function csvHeader(table: TableSpec): string {
+  return '\uFEFF' + stringify([columnsOf(table).map((c) => c.name)], options);
+}
+
+/** Rows as CSV lines; rows written a part at a time give the same text as all at once. */
+export function csvRows(table: TableSpec, rows: readonly Record<string, unknown>[]): string {
+  const columns = columnsOf(table);
+  return rows.length ? stringify(rows.map((row) => cells(columns, row)), options) : '';
+}
+
 /** The CSV text in pieces: the BOM and header first, then the rows a chunk at a time. */
 function* csvChunks(table: TableSpec, rows: readonly Record<string, unknown>[]): Generator<string> {
   const columns = columnsOf(table);

@@ -24,21 +24,31 @@ export interface TableRows {
  * later build this folder is a dataset it may replace.
  */
 export async function writeDataset(dir: string, tables: readonly TableRows[], version: string): Promise<void> {
-  await writeFile(path.join(dir, datasetMarker), datasetMarkerText);
-  await mkdir(path.join(dir, 'csv'), { recursive: true });
-  await mkdir(path.join(dir, 'arrow'), { recursive: true });
+  await startDataset(dir);
   for (const { table, rows } of tables) {
     await writeCsv(path.join(dir, 'csv', `${table.name}.csv`), table, rows);
     await writeArrow(path.join(dir, 'arrow', `${table.name}.arrow`), table, rows);
   }
+  await writeDuckDb(path.join(dir, 'hashkpi.duckdb'), tables);
+  await finishDataset(dir, tables.map(({ table, rows }) => ({ table, rows: rows.length })), version);
+}
+
+/** The marker and the csv/ and arrow/ folders, before any table is written. */
+export async function startDataset(dir: string): Promise<void> {
+  await writeFile(path.join(dir, datasetMarker), datasetMarkerText);
+  await mkdir(path.join(dir, 'csv'), { recursive: true });
+  await mkdir(path.join(dir, 'arrow'), { recursive: true });
+}
+
+/** What follows the tables, read back from hashkpi.duckdb: kpi_wide, Parquet, datapackage.json, the data dictionary, the report. */
+export async function finishDataset(dir: string, tables: readonly { table: TableSpec; rows: number }[], version: string): Promise<void> {
   const duckDbFile = path.join(dir, 'hashkpi.duckdb');
-  await writeDuckDb(duckDbFile, tables);
   const wide = await readView(duckDbFile, kpiWideTable);
   await writeCsv(path.join(dir, 'csv', `${kpiWideTable.name}.csv`), kpiWideTable, wide);
   await writeArrow(path.join(dir, 'arrow', `${kpiWideTable.name}.arrow`), kpiWideTable, wide);
-  const written = [...tables, { table: kpiWideTable, rows: wide }];
+  const written = [...tables, { table: kpiWideTable, rows: wide.length }];
   await writeParquet(duckDbFile, path.join(dir, 'parquet'), written.map(({ table }) => table));
-  const descriptor = dataPackage(written.map(({ table, rows }) => ({ table, rows: rows.length })), version);
+  const descriptor = dataPackage(written, version);
   await writeFile(path.join(dir, 'datapackage.json'), JSON.stringify(descriptor, null, 2) + '\n');
   await writeFile(path.join(dir, 'DATA_DICTIONARY.md'), dataDictionary());
   await writeReport(dir);

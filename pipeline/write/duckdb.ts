@@ -43,8 +43,15 @@ export async function writeDuckDb(file: string, tables: readonly { table: TableS
 }
 
 async function appendRows(connection: DuckDBConnection, table: TableSpec, rows: readonly Record<string, unknown>[]): Promise<void> {
-  const columns = columnsOf(table);
   const appender = await connection.createAppender(table.name);
+  appendTo(appender, table, rows);
+  appender.flushSync();
+  appender.closeSync();
+}
+
+/** Appends rows through an open appender (a table's rows may come a document at a time). */
+export function appendTo(appender: DuckDBAppender, table: TableSpec, rows: readonly Record<string, unknown>[]): void {
+  const columns = columnsOf(table);
   const append: Record<ColumnKind, (a: DuckDBAppender, v: unknown) => void> = {
     string: (a, v) => a.appendVarchar(String(v)),
     integer: (a, v) => a.appendInteger(v as number),
@@ -60,6 +67,4 @@ async function appendRows(connection: DuckDBConnection, table: TableSpec, rows: 
     }
     appender.endRow();
   }
-  appender.flushSync();
-  appender.closeSync();
 }
