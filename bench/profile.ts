@@ -50,7 +50,7 @@ const threads = option('--threads', 'all');
 const targets = args.filter((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--'));
 const files = targets.flatMap((t) => (statSync(t).isDirectory() ? readdirSync(t).filter((f) => f.endsWith('.cpuprofile')).map((f) => path.join(t, f)) : [t]));
 // the main thread's profile is the one with the lowest thread id (CPU.<date>.<pid>.<tid>.<seq>.cpuprofile)
-const tid = (f: string) => Number(path.basename(f).split('.')[3]);
+const tid = (f: string) => Number(path.basename(f).split('.')[4]);
 const mainTid = Math.min(...files.map(tid));
 const chosen = files.filter((f) => threads === 'all' || (threads === 'main') === (tid(f) === mainTid));
 
