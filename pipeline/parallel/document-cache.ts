@@ -67,6 +67,12 @@ export class CacheReader {
     return new CacheReader(fd, packSize, entries);
   }
 
+  /** Whether there is an entry for `file` with these bytes (read() still checks it). */
+  has(file: string, sha256: string): boolean {
+    const entry = this.entries.get(keyOf(file, sha256));
+    return entry !== undefined && entry.offset >= 0 && entry.length >= 0 && entry.offset + entry.length <= this.packSize;
+  }
+
   /** The serialized rows of `file` with these bytes, or null on a miss, a short pack or bytes that fail their checksum. */
   read(file: string, sha256: string): Uint8Array | null {
     const entry = this.entries.get(keyOf(file, sha256));

@@ -60,7 +60,26 @@ export async function processFiles(options: ProcessFilesOptions): Promise<Proces
   const reader = options.cacheFrom ? CacheReader.open(options.cacheFrom, version) : null;
   const writer = options.cacheTo ? CacheWriter.create(options.cacheTo, version) : null;
   const sink = new CacheSink(files, writer, times);
-  const inOrder = options.onDocument ? new InOrder(options.onDocument, (index) => processFile(input, files[index], false, times).then((p) => p.rows)) : null;
+  const hitSha = new Map<number, string>();
+  const inOrder = options.onDocument
+    ? new InOrder(options.onDocument, {
+        read: (index) => {
+          const t = performance.now();
+          const serialized = reader?.read(files[index], hitSha.get(index)!) ?? null;
+          addTime(times, 'cache_read', t);
+          return serialized;
+        },
+        accepted: (index, serialized) => {
+          cacheHits++;
+          sink.put(index, hitSha.get(index)!, serialized);
+          options.onProgress?.(++done, files.length);
+        },
+        reprocess: async (index) => {
+          const processed = await processFile(input, files[index], writer !== null, times);
+          finish(index, processed.sha256, processed.rows, processed.serialized);
+        },
+      })
+    : null;
   const finish = (index: number, sha256: string, documentRows: DocumentRows, serialized: Uint8Array | null) => {
     if (inOrder) inOrder.ready(index, documentRows);
     else rows[index] = documentRows;
@@ -74,13 +93,11 @@ export async function processFiles(options: ProcessFilesOptions): Promise<Proces
     const misses: number[] = [];
     for (let index = 0; index < files.length; index++) {
       if (inOrder && reader) {
-        // a cached file is deserialized only when its turn comes
-        const hit = readCachedBytes(reader, input, files[index], times);
-        if (hit) {
-          cacheHits++;
-          sink.put(index, hit.sha256, hit.serialized);
-          inOrder.cached(index, hit.serialized);
-          options.onProgress?.(++done, files.length);
+        // a cached file is read from the cache only when its turn comes, after the files to process are under way
+        const sha256 = cachedSha(reader, input, files[index], times);
+        if (sha256) {
+          hitSha.set(index, sha256);
+          inOrder.cached(index);
         } else misses.push(index);
         continue;
       }
@@ -114,32 +131,43 @@ export async function processFiles(options: ProcessFilesOptions): Promise<Proces
   return { rows, cacheHits, stageTimes: times };
 }
 
-/** The previous build's serialized rows of this file when its bytes are unchanged, else null. */
-function readCachedBytes(reader: CacheReader, input: string, file: string, times: StageTimes): { sha256: string; serialized: Uint8Array } | null {
+/** The hash of this file's bytes when the previous build's cache has an entry for them, else null. */
+function cachedSha(reader: CacheReader, input: string, file: string, times: StageTimes): string | null {
   let t = performance.now();
   let bytes: Uint8Array;
   try {
     bytes = readTranscriptBytes(input, file);
   } catch {
-    return null;
+    return null; // processFile reports the file as unreadable
   }
   t = addTime(times, 'read', t);
   const sha256 = sha256Of(bytes);
-  t = addTime(times, 'hash', t);
-  const serialized = reader.read(file, sha256);
-  addTime(times, 'cache_read', t);
-  return serialized ? { sha256, serialized } : null;
+  addTime(times, 'hash', t);
+  return reader.has(file, sha256) ? sha256 : null;
 }
 
-/** Hands rows over in index order; those that come early wait, a cached file as its bytes. */
+interface CachedSource {
+  /** the entry's serialized rows, or null when they fail their checksum */
+  read(index: number): Uint8Array | null;
+  /** a cached file's rows were good and are handed over */
+  accepted(index: number, serialized: Uint8Array): void;
+  /** a damaged entry: the file processed again, its rows handed in with ready() */
+  reprocess(index: number): Promise<void>;
+}
+
+/**
+ * Hands rows over in index order. A processed file that comes early waits as its rows; a cached
+ * one is read from the cache only on its turn, so a build with few changed files holds only them.
+ */
 class InOrder {
   private next = 0;
-  private readonly waiting = new Map<number, DocumentRows | Uint8Array>();
-  private readonly damaged: number[] = [];
+  private readonly waiting = new Map<number, DocumentRows>();
+  private readonly hits = new Set<number>();
+  private damaged: number | null = null;
 
   constructor(
     private readonly deliver: (index: number, rows: DocumentRows) => void,
-    private readonly reprocess: (index: number) => Promise<DocumentRows>,
+    private readonly source: CachedSource,
   ) {}
 
   ready(index: number, rows: DocumentRows): void {
@@ -147,35 +175,41 @@ class InOrder {
     this.flush();
   }
 
-  cached(index: number, serialized: Uint8Array): void {
-    this.waiting.set(index, serialized);
-    this.flush();
+  cached(index: number): void {
+    this.hits.add(index);
   }
 
   private flush(): void {
-    for (let item = this.waiting.get(this.next); item !== undefined && !this.damaged.length; item = this.waiting.get(this.next)) {
-      let rows: DocumentRows;
-      if (item instanceof Uint8Array) {
+    while (this.damaged === null) {
+      let rows = this.waiting.get(this.next);
+      if (rows) this.waiting.delete(this.next);
+      else if (this.hits.has(this.next)) {
+        this.hits.delete(this.next);
+        const serialized = this.source.read(this.next);
         try {
-          rows = deserialize(item) as DocumentRows;
+          rows = serialized ? (deserialize(serialized) as DocumentRows) : undefined;
         } catch {
-          this.damaged.push(this.next); // a damaged entry is processed again, in drain()
+          rows = undefined;
+        }
+        if (!rows || !serialized) {
+          this.damaged = this.next; // processed again in drain()
           return;
         }
-      } else rows = item;
-      this.waiting.delete(this.next);
+        this.source.accepted(this.next, serialized);
+      } else return;
       this.deliver(this.next++, rows);
     }
   }
 
-  /** After every file was handed in: a damaged cache entry processed again, then the rest in order. */
+  /** After every file to process was handed in: the cached files left, a damaged entry processed again. */
   async drain(): Promise<void> {
-    while (this.damaged.length) {
-      const index = this.damaged.pop()!;
-      this.waiting.set(index, await this.reprocess(index));
-      this.flush();
+    this.flush();
+    while (this.damaged !== null) {
+      const index = this.damaged;
+      this.damaged = null;
+      await this.source.reprocess(index);
     }
-    if (this.waiting.size) throw new Error(`processFiles: ${this.waiting.size} files' rows were never handed over (the next expected was number ${this.next})`);
+    if (this.waiting.size || this.hits.size) throw new Error(`processFiles: ${this.waiting.size + this.hits.size} files' rows were never handed over (the next expected was number ${this.next})`);
   }
 }
 

@@ -112,5 +112,15 @@ describe('a build from a damaged cache', () => {
     const third = await run(path.join(tmp, 'build-2'), null);
     expect(third.cacheHits).toBe(2);
     expect(third.rows).toEqual(fresh.rows);
+
+    // the same when the rows are handed over in order (a build's streaming): the damaged entry is processed again on its turn
+    writeFileSync(pack, bytes);
+    const handed: unknown[] = [];
+    const streamed = await processFiles({ input, files, jobs: 1, cacheFrom: path.join(tmp, 'build-1'), cacheTo: path.join(tmp, 'build-3'), pipelineVersion: version, minFilesForWorkers: 0, onDocument: (index, rows) => handed.push([index, rows]) });
+    expect(streamed.cacheHits).toBe(1);
+    expect(handed).toEqual(fresh.rows.map((rows, index) => [index, rows]));
+    const fourth = await run(path.join(tmp, 'build-3'), null);
+    expect(fourth.cacheHits).toBe(2);
+    expect(fourth.rows).toEqual(fresh.rows);
   });
 });
