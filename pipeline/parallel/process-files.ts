@@ -215,16 +215,9 @@ class InOrder {
 
 /** The previous build's rows of this file when its bytes are unchanged, else null. */
 async function readCached(reader: CacheReader, input: string, file: string, times: StageTimes) {
-  let t = performance.now();
-  let bytes: Uint8Array;
-  try {
-    bytes = readTranscriptBytes(input, file);
-  } catch {
-    return null; // processFile reports the file as unreadable
-  }
-  t = addTime(times, 'read', t);
-  const sha256 = sha256Of(bytes);
-  t = addTime(times, 'hash', t);
+  const sha256 = cachedSha(reader, input, file, times);
+  if (!sha256) return null;
+  const t = performance.now();
   const serialized = reader.read(file, sha256);
   if (!serialized) return null;
   try {
