@@ -60,6 +60,11 @@ export interface MetricDefinition {
   entityFromSite?: boolean;
   /** a delivery or shipment: a period said of a delivery ("delivery planned for the fourth quarter") is its own */
   datedByDelivery?: boolean;
+  /**
+   * words right after a dollar amount that make it this metric, in its unit: "a $42 hash price",
+   * "$4.52 negative per diluted share" (a `negative` group makes the value negative)
+   */
+  saidAfterAmount?: string;
   /** nouns a count is said in that make it this metric with no other cue: "4,096 GPUs" */
   countNouns?: string[];
   /** verbs that, right before the number, make it something else: cash "generated" is a flow, not a balance */
@@ -303,6 +308,7 @@ export const metrics: readonly MetricDefinition[] = [
   },
   {
     id: 'hashprice', unit: 'USD/(PH/s)/day', impliedByUnit: true, kind: 'price', defaultBasis: 'market', plausible: { min: 1, max: 5000 }, description: 'revenue per unit of hash rate per day',
+    saidAfterAmount: 'hash ?price',
     cues: ['hash ?price'],
   },
   {
@@ -342,6 +348,7 @@ export const metrics: readonly MetricDefinition[] = [
   },
   {
     id: 'eps', unit: 'USD/share', impliedByUnit: true, kind: 'flow', defaultBasis: 'actual', plausible: { min: -1000, max: 1000 }, description: 'earnings (net income or loss) per share',
+    saidAfterAmount: '(?:(?<negative>negative)\\s+|positive\\s+)?per\\s+(?:basic\\s+|diluted\\s+|basic\\s+and\\s+diluted\\s+)?share',
     cues: ['(?:net )?(?:loss|income|earnings) per (?:basic |diluted |basic and diluted )?(?:share|ADS)', 'EPS'], lossCues: ['loss per'],
   },
   {

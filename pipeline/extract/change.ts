@@ -39,7 +39,7 @@ export function changeOf(text: string, item: Placed, percent: boolean, calendar:
   // "a decrease of 83% compared to December 31, 2023", "increased by $17 billion from $41.8 billion at the end of 2024": a change against a date
   kind ??= kindAgainstDate(text.slice(item.end), calendar);
   // "Between Q4 2024 and Q4 of 2025, our holdings increased by over 20%": the distance between the two quarters named
-  kind ??= kindBetween(text, calendar);
+  kind ??= kindBetween(text);
   if (!kind) return directionBefore ? 'unmeasured' : null;
   if (kind === 'since') kind = sinceQuarterEnd(text, calendar) ?? kind;
   const words = directionBefore ? directionBefore[0] : (comparisonAfter ?? adjectival ?? sharedDirection)![0];
@@ -65,12 +65,11 @@ function kindAgainstDate(after: string, calendar: CallCalendar): ChangeKind | nu
 }
 
 /** "between Q4 2024 and Q4 2025": four quarters apart is year over year, one sequential. */
-function kindBetween(text: string, calendar: CallCalendar): ChangeKind | null {
+function kindBetween(text: string): ChangeKind | null {
   const m = /\bbetween (?:the )?(?:Q([1-4])|(first|second|third|fourth) quarter)(?: of)? (\d{4}) and (?:the )?(?:Q([1-4])|(first|second|third|fourth) quarter)(?: of)? (\d{4})\b/i.exec(text);
   if (!m) return null;
   const index = (q: number, y: string) => Number(y) * 4 + q;
   const apart = index(Number(m[4]) || ordinalQuarter[m[5]?.toLowerCase()], m[6]) - index(Number(m[1]) || ordinalQuarter[m[2]?.toLowerCase()], m[3]);
-  void calendar;
   return apart === 4 ? 'yoy' : apart === 1 ? 'qoq' : null;
 }
 

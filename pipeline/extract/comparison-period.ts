@@ -67,13 +67,13 @@ const baseBefore = new RegExp(`(?:compared (?:to|with)|versus|vs\\.?|up from|dow
  * Where the words that make a number the base of a comparison or the start of "from A to B"
  * begin, or null when it is neither: a period said before them is not the base's own.
  */
-export function comparisonWordAt(text: string, item: Placed, next: Placed | undefined): number | null {
+export function comparisonWordAt(text: string, item: Placed, next: Placed | undefined): { at: number; fromTo: boolean } | null {
   const before = text.slice(Math.max(0, item.at - 60), item.at);
   const offset = item.at - before.length;
   const from = fromBefore.exec(before);
-  if (from && next !== undefined && toAfter.test(text.slice(item.end, next.at))) return offset + from.index;
+  if (from && next !== undefined && toAfter.test(text.slice(item.end, next.at))) return { at: offset + from.index, fromTo: true };
   const base = baseBefore.exec(before);
-  return base ? offset + base.index : null;
+  return base ? { at: offset + base.index, fromTo: false } : null;
 }
 
 /**
@@ -82,10 +82,7 @@ export function comparisonWordAt(text: string, item: Placed, next: Placed | unde
  * exahash during 2025": the end of 2024; "up 12% year over year, from $7.9 to $8.8": the
  * quarter a year earlier; "between Q4 2024 and Q4 2025 ... from 44,000 to 54,000": Q4 2024.
  */
-export function comparisonBasePeriod(text: string, item: Placed, next: Placed | undefined, kind: string, calendar: CallCalendar, scope: SentenceScope): string | null {
-  const before = text.slice(Math.max(0, item.at - 60), item.at);
-  const fromTo = fromBefore.test(before) && next !== undefined && toAfter.test(text.slice(item.end, next.at));
-  if (comparisonWordAt(text, item, next) === null) return null;
+export function comparisonBasePeriod(text: string, item: Placed, fromTo: boolean, kind: string, calendar: CallCalendar, scope: SentenceScope): string | null {
   const level = kind === 'stock';
   const quarter = (y: number, q: number) => (level ? quarterEndOf(calendar, y, q) : `${y}Q${q}`);
   const year = (y: number) => (level ? fiscalYearRange(y, calendar.fiscalYearEndMonth).end : String(y));

@@ -101,7 +101,6 @@ const hypotheticalPatterns = hypotheticalBefore.map((p) => new RegExp(p, 'i'));
 export const isHypothetical = (before: string) => hypotheticalPatterns.some((p) => p.test(before));
 const aboutOthersPattern = new RegExp(aboutOthers, 'i');
 export const isAboutOthers = (sentence: string) => aboutOthersPattern.test(sentence.replace(/\b(?:outperform\w*|beat(?:ing|s)?|above|ahead of|better than|relative to|compared (?:to|with)|versus|than|performance in|in) the (?:[a-z]+ )?industry(?: average)?/gi, ' '));
-export const isHypotheticalQuestion = (sentence: string) => /\?\s*$/.test(sentence) && hypotheticalPattern.test(sentence);
 
 /**
  * Where the hypothetical part of a question starts ("..., how should we think about"): numbers

@@ -346,21 +346,20 @@ function classifySentence(s: Sentence, p: Paragraph, placed: Placed[], calendar:
     }
     // a fleet's efficiency is a state at a date; a model's rating is not
     const kind = metric.kind === 'spec' && basis !== 'spec' ? 'stock' : metric.kind;
-    let period: string = guidanceOf?.period ?? resolvePeriod(limits, kind, calendar, basis === 'guidance' || basis === 'target');
+    const planned = basis === 'guidance' || basis === 'target';
+    const resolved = resolvePeriod(limits, kind, calendar, planned);
+    let period: string = guidanceOf?.period ?? resolved;
     // a change is stated of the new value: an earlier period named beside it is what it is compared with
     if (change && isEarlierPeriod(period, calendar)) period = resolvePeriod({ ...limits, leftLimit: at, rightLimit: end, firstAt: 0 }, kind, calendar, false);
-    const planned = basis === 'guidance' || basis === 'target';
-    const comparedFrom = change ? null : comparisonWordAt(text, item, usable[index + 1]);
-    if (comparedFrom !== null && !planned && !statedPeriod({ ...limits, leftLimit: Math.max(limits.leftLimit, comparedFrom), firstAt: 0 }, kind, calendar, false)) {
+    const compared = change ? null : comparisonWordAt(text, item, usable[index + 1]);
+    if (compared && !planned && !statedPeriod({ ...limits, leftLimit: Math.max(limits.leftLimit, compared.at), firstAt: 0 }, kind, calendar, false)) {
       // the base of a comparison, or the start of "from A to B", is a value of the earlier period
-      const earlier = comparisonBasePeriod(text, item, usable[index + 1], kind, calendar, scope);
+      const earlier = comparisonBasePeriod(text, item, compared.fromTo, kind, calendar, scope);
       if (earlier) period = earlier;
     }
     const ownPeriod = statedPeriod(limits, kind, calendar, planned);
-    // how the period was decided: said in the number's own words (or none said, the call's own), read from the comparison, or carried from other sentences
-    // a period said in the number's words is sure; none said (the call's own, by default) is likely
-    let dated: Evidence = ownPeriod ? 'strong' : 'medium';
-    if (period !== resolvePeriod(limits, kind, calendar, planned)) dated = 'medium';
+    // how the period was decided: said in the number's own words is sure; none said (the call's own), or read from the comparison, is likely; carried from other sentences, weak
+    let dated: Evidence = ownPeriod && period === resolved ? 'strong' : 'medium';
     // a figure said again without its period keeps the period it was said with: "our goal of 10 EH/s" after "10 EH/s by the first half of 2025"
     const sayingKey = `${metric.id} ${basis} ${change?.kind ?? ''} ${value} ${valueHigh}`;
     // a result is said again "as I mentioned"; a plan is repeated without a word to say so
@@ -473,11 +472,14 @@ function fallbackMetric(text: string, item: Placed, forward: boolean, calendar: 
  */
 function perUnitAfter(text: string, item: Placed): { metric: MetricDefinition; negative: boolean } | undefined {
   const after = text.slice(item.end, item.end + 40);
-  if (/^\s+hash ?price\b/i.test(after) && canDescribe(metricById.get('hashprice')!, { ...item, q: { ...item.q, unit: 'USD/(PH/s)/day' } })) return { metric: metricById.get('hashprice')!, negative: false };
-  const perShare = /^\s+(negative\s+|positive\s+)?per\s+(?:basic\s+|diluted\s+|basic\s+and\s+diluted\s+)?share\b/i.exec(after);
-  if (perShare && Math.abs(item.q.value) < 1000) return { metric: metricById.get('eps')!, negative: /negative/i.test(perShare[1] ?? '') };
+  for (const { metric, pattern } of amountSuffixes) {
+    const m = pattern.exec(after);
+    if (m && canDescribe(metric, { ...item, q: { ...item.q, unit: metric.unit } })) return { metric, negative: m.groups?.negative !== undefined };
+  }
   return undefined;
 }
+
+const amountSuffixes = metrics.filter((m) => m.saidAfterAmount).map((m) => ({ metric: m, pattern: new RegExp(`^\\s+(?:${m.saidAfterAmount})\\b`, 'i') }));
 
 /** "net loss per share was $0.06": a per-share cue right before a dollar amount makes it per share. */
 function perShareCue(cue: CueMatch, item: Placed): boolean {
