@@ -1,19 +1,20 @@
 import type { Row } from '../schemas/columns.ts';
-import type { documents, ingestErrors, validationIssues } from '../schemas/index.ts';
+import type { documents, ingestErrors, kpis, validationIssues } from '../schemas/index.ts';
 import { outputTables } from '../schemas/tables.ts';
-import { chooseKpis } from './extract/kpis.ts';
 import path from 'node:path';
 import { scanInputFolder } from './ingest/read-folder.ts';
 import type { IngestProblem } from './ingest/transcript.ts';
 import { existsSync, mkdirSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
-import { processFiles } from './parallel/process-files.ts';
+import { cacheVersion, processFiles } from './parallel/process-files.ts';
 import { unchangedSinceLastBuild } from './parallel/unchanged.ts';
-import { problemRow, type DocumentRows } from './process-transcript.ts';
+import { problemRow } from './process-transcript.ts';
 import { pipelineVersion, rulesFingerprint } from './version.ts';
-import { checkRows } from './validate/schema-check.ts';
 import { finishDataset, startDataset } from './write/dataset.ts';
+import { rowsPerBatch } from './write/arrow.ts';
 import { DatasetStream } from './write/dataset-stream.ts';
+import { checkAndEncode, type EncodedDocument } from './write/encoded-document.ts';
+import { KpiFactsFile } from './write/kpi-facts.ts';
 import { lockOutputFolder } from './write/output-lock.ts';
 import { recoverOutputFolder, withAtomicFolder, type SwapOptions } from './write/output-folder.ts';
 import { safeOutputFolder } from './write/safe-output-folder.ts';
@@ -46,6 +47,8 @@ export interface BuildSummary {
 
 /** The summary of a build, kept beside its dataset so that a build with nothing to do can report it. */
 const summaryFile = 'build-summary.json';
+/** The facts kpis chooses from, set aside during the build (KpiFactsFile) and removed before the dataset is in place. */
+const kpiFactsName = '.kpi-facts.v8';
 
 
 /**
@@ -77,11 +80,13 @@ async function buildInto(target: string, options: BuildOptions): Promise<BuildSu
     target,
     async (staging) => {
       await startDataset(staging);
-      const stream = await DatasetStream.open(staging, outputTables);
-      const merged = new MergedDocuments(files, problems, stream);
+      const stream = DatasetStream.open(staging, outputTables);
+      const kpiFacts = new KpiFactsFile(path.join(staging, kpiFactsName));
+      const merged = new MergedDocuments(files, problems, stream, kpiFacts);
       try {
         // the previous dataset is renamed away only after this callback, so its cache is still there to read
         await processFiles({
+          output: 'encoded',
           input: options.input,
           files,
           jobs: options.jobs,
@@ -96,8 +101,10 @@ async function buildInto(target: string, options: BuildOptions): Promise<BuildSu
           const read = `${files.length} ${files.length === 1 ? 'file' : 'files'} read, none a transcript`;
           throw noTranscript(options, `${read} (${countByProblem(merged.ingestErrors as Row<typeof ingestErrors>[])})`);
         }
+        kpiFacts.close();
         await stream.close();
       } catch (error) {
+        kpiFacts.close();
         stream.abandon();
         throw error;
       }
@@ -128,7 +135,8 @@ function countByProblem(problems: readonly ({ problem: string } | IngestProblem)
  * previous build in OUT read exactly these, it is kept as it is and nothing is written.
  */
 async function keptDataset(options: BuildOptions, files: string[], fingerprint: string): Promise<BuildSummary | null> {
-  if (!unchangedSinceLastBuild({ input: options.input, files, cacheFrom: path.join(options.out, 'cache'), pipelineVersion: fingerprint })) return null;
+  const pipelineVersion = cacheVersion(fingerprint, 'encoded');
+  if (!unchangedSinceLastBuild({ input: options.input, files, cacheFrom: path.join(options.out, 'cache'), pipelineVersion })) return null;
   try {
     const previous = JSON.parse(await readFile(path.join(options.out, summaryFile), 'utf8')) as BuildSummary;
     // a dataset someone has since taken apart is built again
@@ -155,18 +163,19 @@ function summarize(files: string[], merged: MergedDocuments, written: { table: {
 }
 
 /**
- * The documents' rows joined as they come, in file order, after the problems found while listing
- * the input (a folder that cannot be read, a link); a byte-identical file under another name is
- * processed once and reported. Each row is checked against its table's schema and written at once;
- * only what needs every document is kept: the documents (same_call), the facts (kpis) and the
- * input problems. A row its schema rejects is not written but becomes a validation issue, after
- * the documents' own, when its table comes before validation_issues (as they are checked in order).
+ * The documents joined as they come, in file order, after the problems found while listing the
+ * input (a folder that cannot be read, a link); a byte-identical file under another name is
+ * processed once and reported. A document comes encoded (its rows checked against their schemas
+ * and made into CSV and Arrow bytes by its worker, or read so from the cache) and is written at
+ * once; only what needs every document is kept: the documents (same_call), the input problems,
+ * the rows their schema rejected, and the facts kpis chooses from, set aside on disk. A row its
+ * schema rejects is not written but becomes a validation issue, after the documents' own, when
+ * its table comes before validation_issues (as they are checked in order).
  */
 class MergedDocuments {
   readonly documents: Row<typeof documents>[] = [];
   readonly ingestErrors: Row<typeof ingestErrors>[] = [];
   readonly problemsBySeverity: Record<string, number> = {};
-  private readonly facts: DocumentRows['facts'] = [];
   private readonly firstBySha = new Map<string, string>();
   private readonly schemaIssues = new Map<string, Row<typeof validationIssues>[]>(outputTables.map((t) => [t.name, []]));
   private readonly specs = new Map(outputTables.map((t) => [t.name, t]));
@@ -175,11 +184,12 @@ class MergedDocuments {
     private readonly files: string[],
     listing: IngestProblem[],
     private readonly stream: DatasetStream,
+    private readonly kpiFacts: KpiFactsFile,
   ) {
     this.emit('ingest_errors', listing.map(problemRow));
   }
 
-  add(index: number, doc: DocumentRows): void {
+  add(index: number, doc: EncodedDocument): void {
     const first = doc.sha256 ? this.firstBySha.get(doc.sha256) : undefined;
     if (first) {
       this.emit('ingest_errors', [
@@ -195,15 +205,27 @@ class MergedDocuments {
       return;
     }
     if (doc.sha256) this.firstBySha.set(doc.sha256, this.files[index]);
-    for (const [name, rows] of Object.entries(doc)) {
-      if (Array.isArray(rows) && this.specs.has(name)) this.emit(name, rows as Record<string, unknown>[]);
-    }
+    this.documents.push(...doc.documents);
+    this.ingestErrors.push(...doc.ingestErrors);
+    for (const [severity, n] of Object.entries(doc.severities)) this.problemsBySeverity[severity] = (this.problemsBySeverity[severity] ?? 0) + n;
+    for (const [name, issues] of Object.entries(doc.schemaIssues)) this.schemaIssues.get(name)!.push(...issues);
+    for (const rows of doc.tables) this.stream.add(rows);
+    this.kpiFacts.add(doc.kpiFacts);
   }
 
   /** After the last document: same_call warnings, kpis, then the schema issues of the tables checked before validation_issues. */
   finish(): void {
     this.emit('ingest_errors', sameCallRows(this.documents));
-    this.emit('kpis', chooseKpis(this.facts));
+    // a call at a time, written a batch at a time
+    let kpiRows: Row<typeof kpis>[] = [];
+    for (const rows of this.kpiFacts.kpis()) {
+      for (const row of rows) kpiRows.push(row);
+      if (kpiRows.length >= rowsPerBatch) {
+        this.emit('kpis', kpiRows.splice(0, rowsPerBatch));
+      }
+    }
+    this.emit('kpis', kpiRows);
+    kpiRows = [];
     const names = outputTables.map((t) => t.name);
     const issuesAt = names.indexOf('validation_issues');
     this.emit('validation_issues', names.slice(0, issuesAt).flatMap((name) => this.schemaIssues.get(name)!));
@@ -211,15 +233,14 @@ class MergedDocuments {
     for (const name of names.slice(issuesAt)) for (const issue of this.schemaIssues.get(name)!) this.count(issue);
   }
 
+  /** Rows made here (input problems, duplicates, same_call, kpis, schema issues): checked and encoded in this thread. */
   private emit(name: string, rows: readonly Record<string, unknown>[]): void {
     if (rows.length === 0) return;
-    if (name === 'documents') this.documents.push(...(rows as Row<typeof documents>[]));
-    else if (name === 'facts') this.facts.push(...(rows as DocumentRows['facts']));
-    else if (name === 'ingest_errors') this.ingestErrors.push(...(rows as Row<typeof ingestErrors>[]));
+    if (name === 'ingest_errors') this.ingestErrors.push(...(rows as Row<typeof ingestErrors>[]));
     if (name === 'ingest_errors' || name === 'validation_issues') for (const row of rows) this.count(row as { severity: string });
-    const { valid, invalid } = checkRows(this.specs.get(name)!, rows);
-    for (const bad of invalid) this.schemaIssues.get(name)!.push(schemaIssue(bad.reason, bad.row));
-    this.stream.add(name, valid);
+    const { encoded, issues } = checkAndEncode(this.specs.get(name)!, rows);
+    this.schemaIssues.get(name)!.push(...issues);
+    if (encoded) this.stream.add(encoded);
   }
 
   private count({ severity }: { severity: string }): void {
@@ -254,19 +275,4 @@ function sameCallRows(docs: readonly Row<typeof documents>[]): Row<typeof ingest
     });
   }
   return rows;
-}
-
-/** A row that fails its schema is not written, and not lost either: it becomes a validation issue. */
-function schemaIssue(reason: string, row: Record<string, unknown>): Row<typeof validationIssues> {
-  return {
-    doc_id: typeof row.doc_id === 'string' ? row.doc_id : '',
-    check: 'schema',
-    severity: 'error',
-    message: `${reason}; the row was not written.`,
-    metric: typeof row.metric === 'string' ? row.metric : null,
-    fact_ids: typeof row.fact_id === 'string' ? row.fact_id : null,
-    mention_ids: typeof row.mention_id === 'string' ? row.mention_id : null,
-    expected: null,
-    actual: JSON.stringify(row).slice(0, 500),
-  };
 }

@@ -19,7 +19,7 @@ export function readCsvRows(out: string, table: TableSpec): Record<string, Cell>
         if (v === '') return [name, kind === 'string' && !columns.find((c) => c.name === name)?.nullable ? '' : null];
         if (kind === 'integer' || kind === 'double') return [name, Number(v)];
         if (kind === 'boolean') return [name, v === 'true'];
-        return [name, v.startsWith("'") && /^'[=+\-@\t\r]/.test(v) ? v.slice(1) : v];
+        return [name, /^''*[=+\-@\t\r]/.test(v) ? v.slice(1) : v];
       }),
     ),
   );

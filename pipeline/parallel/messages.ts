@@ -1,9 +1,10 @@
-import type { StageTimes } from './process-file.ts';
+import type { Output, StageTimes } from './process-file.ts';
 
 /** main → worker: process these files of `input` (paths relative to it). */
 export interface BatchRequest {
   batch: number;
   input: string;
+  output: Output;
   files: { index: number; path: string }[];
 }
 

@@ -5,9 +5,11 @@ import { pipelineVersion as currentPipelineVersion } from '../version.ts';
 import { CacheReader, CacheWriter } from './document-cache.ts';
 import type { BatchRequest, WorkerMessage } from './messages.ts';
 import { readTranscriptBytes } from '../ingest/read-folder.ts';
-import { addTime, processFile, sha256Of, type StageTimes } from './process-file.ts';
+import { addTime, overBudget, processFile, sha256Of, type Output, type Processed, type StageTimes } from './process-file.ts';
 
-export interface ProcessFilesOptions {
+export interface ProcessFilesOptions<O extends Output = 'rows'> {
+  /** each file's rows (the default), or its rows encoded as the dataset writes them (a build's) */
+  output?: O;
   /** input folder */
   input: string;
   /** relative paths, already sorted */
@@ -28,12 +30,12 @@ export interface ProcessFilesOptions {
    * ready, and not kept: `rows` of the result is then empty, and memory holds only the files
    * that wait for an earlier one (a cached file waits as its serialized bytes).
    */
-  onDocument?: (index: number, rows: DocumentRows) => void;
+  onDocument?: (index: number, rows: Processed<O>) => void;
 }
 
-export interface ProcessFilesResult {
+export interface ProcessFilesResult<O extends Output = 'rows'> {
   /** one entry per file, in `files` order */
-  rows: DocumentRows[];
+  rows: Processed<O>[];
   cacheHits: number;
   /** milliseconds per stage, summed over files and workers */
   stageTimes: Record<string, number>;
@@ -48,12 +50,13 @@ const batchesInFlight = 2;
  * for every file whose bytes, path and pipeline version are unchanged. The result is the same as
  * calling processTranscript on each file in order.
  */
-export async function processFiles(options: ProcessFilesOptions): Promise<ProcessFilesResult> {
+export async function processFiles<O extends Output = 'rows'>(options: ProcessFilesOptions<O>): Promise<ProcessFilesResult<O>> {
   const { input, files, jobs } = options;
-  const version = options.pipelineVersion ?? currentPipelineVersion;
+  const output = (options.output ?? 'rows') as O;
+  const version = cacheVersion(options.pipelineVersion ?? currentPipelineVersion, output);
   const minFilesForWorkers = options.minFilesForWorkers ?? 16;
   const times: StageTimes = {};
-  const rows: DocumentRows[] = new Array(files.length);
+  const rows: Processed<O>[] = new Array(files.length);
   let done = 0;
   let cacheHits = 0;
 
@@ -62,7 +65,7 @@ export async function processFiles(options: ProcessFilesOptions): Promise<Proces
   const sink = new CacheSink(files, writer, times);
   const hitSha = new Map<number, string>();
   const inOrder = options.onDocument
-    ? new InOrder(options.onDocument, {
+    ? new InOrder<Processed<O>>(options.onDocument, {
         read: (index) => {
           const t = performance.now();
           const serialized = reader?.read(files[index], hitSha.get(index)!) ?? null;
@@ -75,17 +78,16 @@ export async function processFiles(options: ProcessFilesOptions): Promise<Proces
           options.onProgress?.(++done, files.length);
         },
         reprocess: async (index) => {
-          const processed = await processFile(input, files[index], writer !== null, times);
+          const processed = await processFile(input, files[index], output, writer !== null, times);
           finish(index, processed.sha256, processed.rows, processed.serialized);
         },
       })
     : null;
-  const finish = (index: number, sha256: string, documentRows: DocumentRows, serialized: Uint8Array | null) => {
+  const finish = (index: number, sha256: string, documentRows: Processed<O>, serialized: Uint8Array | null) => {
     if (inOrder) inOrder.ready(index, documentRows);
     else rows[index] = documentRows;
     // a file skipped for time is not cached: the next build, maybe on a quieter machine, tries it again
-    const overBudget = documentRows.ingest_errors.some((e) => e.problem === 'over_budget');
-    sink.put(index, sha256, overBudget ? null : serialized);
+    sink.put(index, sha256, overBudget(documentRows) ? null : serialized);
     options.onProgress?.(++done, files.length);
   };
 
@@ -101,22 +103,22 @@ export async function processFiles(options: ProcessFilesOptions): Promise<Proces
         } else misses.push(index);
         continue;
       }
-      const cached = reader ? await readCached(reader, input, files[index], times) : null;
+      const cached = reader ? await readCached<Processed<O>>(reader, input, files[index], times) : null;
       if (cached) {
         cacheHits++;
         finish(index, cached.sha256, cached.rows, cached.serialized);
       } else misses.push(index);
     }
     if (jobs > 1 && misses.length >= Math.max(2, minFilesForWorkers)) {
-      await processInWorkers(input, files, misses, jobs, times, (index, sha256, serialized) => {
+      await processInWorkers(input, output, files, misses, jobs, times, (index, sha256, serialized) => {
         const t = performance.now();
-        const documentRows = deserialize(serialized) as DocumentRows;
+        const documentRows = deserialize(serialized) as Processed<O>;
         addTime(times, 'deserialize', t);
         finish(index, sha256, documentRows, serialized);
       });
     } else {
       for (const index of misses) {
-        const processed = await processFile(input, files[index], writer !== null, times);
+        const processed = await processFile(input, files[index], output, writer !== null, times);
         finish(index, processed.sha256, processed.rows, processed.serialized);
       }
     }
@@ -129,6 +131,11 @@ export async function processFiles(options: ProcessFilesOptions): Promise<Proces
     reader?.close();
   }
   return { rows, cacheHits, stageTimes: times };
+}
+
+/** The cache of a build (encoded documents) is kept apart from one of rows: neither reads the other's entries. */
+export function cacheVersion(version: string, output: Output): string {
+  return output === 'rows' ? version : `${version}+${output}`;
 }
 
 /** The hash of this file's bytes when the previous build's cache has an entry for them, else null. */
@@ -159,18 +166,18 @@ interface CachedSource {
  * Hands rows over in index order. A processed file that comes early waits as its rows; a cached
  * one is read from the cache only on its turn, so a build with few changed files holds only them.
  */
-class InOrder {
+class InOrder<T> {
   private next = 0;
-  private readonly waiting = new Map<number, DocumentRows>();
+  private readonly waiting = new Map<number, T>();
   private readonly hits = new Set<number>();
   private damaged: number | null = null;
 
   constructor(
-    private readonly deliver: (index: number, rows: DocumentRows) => void,
+    private readonly deliver: (index: number, rows: T) => void,
     private readonly source: CachedSource,
   ) {}
 
-  ready(index: number, rows: DocumentRows): void {
+  ready(index: number, rows: T): void {
     this.waiting.set(index, rows);
     this.flush();
   }
@@ -187,7 +194,7 @@ class InOrder {
         this.hits.delete(this.next);
         const serialized = this.source.read(this.next);
         try {
-          rows = serialized ? (deserialize(serialized) as DocumentRows) : undefined;
+          rows = serialized ? (deserialize(serialized) as T) : undefined;
         } catch {
           rows = undefined;
         }
@@ -214,14 +221,14 @@ class InOrder {
 }
 
 /** The previous build's rows of this file when its bytes are unchanged, else null. */
-async function readCached(reader: CacheReader, input: string, file: string, times: StageTimes) {
+async function readCached<T>(reader: CacheReader, input: string, file: string, times: StageTimes) {
   const sha256 = cachedSha(reader, input, file, times);
   if (!sha256) return null;
   const t = performance.now();
   const serialized = reader.read(file, sha256);
   if (!serialized) return null;
   try {
-    const rows = deserialize(serialized) as DocumentRows;
+    const rows = deserialize(serialized) as T;
     addTime(times, 'cache_read', t);
     return { sha256, rows, serialized };
   } catch {
@@ -262,13 +269,13 @@ class CacheSink {
 type OnResult = (index: number, sha256: string, serialized: Uint8Array) => void;
 
 /** Sends the files to `jobs` workers in batches, a few batches ahead, and hands each result back as it arrives. */
-async function processInWorkers(input: string, files: string[], indexes: number[], jobs: number, times: StageTimes, onResult: OnResult): Promise<void> {
+async function processInWorkers(input: string, output: Output, files: string[], indexes: number[], jobs: number, times: StageTimes, onResult: OnResult): Promise<void> {
   // Small batches keep the workers busy to the end; big ones cut messages. ~8 batches per worker.
   const batchSize = Math.min(32, Math.max(1, Math.ceil(indexes.length / (jobs * 8))));
   const batches: BatchRequest[] = [];
   for (let start = 0; start < indexes.length; start += batchSize) {
     const slice = indexes.slice(start, start + batchSize);
-    batches.push({ batch: batches.length, input, files: slice.map((index) => ({ index, path: files[index] })) });
+    batches.push({ batch: batches.length, input, output, files: slice.map((index) => ({ index, path: files[index] })) });
   }
   const started = performance.now();
   const workers = Array.from({ length: Math.min(jobs, batches.length) }, () => new Worker(workerEntry, { execArgv: workerExecArgv() }));

@@ -13,13 +13,13 @@ port.on('message', (request: BatchRequest) => {
 });
 send({ kind: 'ready' });
 
-async function processBatch({ batch, input, files }: BatchRequest): Promise<void> {
+async function processBatch({ batch, input, output, files }: BatchRequest): Promise<void> {
   const times: StageTimes = {};
   const results: { index: number; sha256: string; serialized: Uint8Array }[] = [];
   const transfer: ArrayBuffer[] = [];
   for (const { index, path } of files) {
     try {
-      const { sha256, serialized } = await processFile(input, path, true, times);
+      const { sha256, serialized } = await processFile(input, path, output, true, times);
       const owned = ownBuffer(serialized!);
       results.push({ index, sha256, serialized: owned });
       transfer.push(owned.buffer as ArrayBuffer);

@@ -1,5 +1,6 @@
-import { Bool, DateDay, Float64, Int32, Table, Utf8, makeData, makeVector, tableToIPC, type Data, type DataType } from 'apache-arrow';
-import { writeFile } from 'node:fs/promises';
+import { Bool, DateDay, Float64, Int32, RecordBatch, RecordBatchFileWriter, Schema, Table, Utf8, makeData, makeVector, type Data, type DataType } from 'apache-arrow';
+import { FileBlock } from 'apache-arrow/ipc/metadata/file';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { columnsOf, type ColumnKind, type TableSpec } from '../../schemas/columns.ts';
 import { epochDays, storedValue } from './cells.ts';
 
@@ -64,7 +65,102 @@ export function tableToArrow(table: TableSpec, rows: readonly Record<string, unk
   return parts[0].concat(...parts.slice(1));
 }
 
-/** An Arrow IPC file (random-access format), readable by pyarrow, DuckDB and apache-arrow. */
+/** An Arrow IPC file (random-access format), readable by pyarrow, DuckDB and apache-arrow: the bytes tableToIPC makes. */
 export async function writeArrow(file: string, table: TableSpec, rows: readonly Record<string, unknown>[]): Promise<void> {
-  await writeFile(file, tableToIPC(tableToArrow(table, rows), 'file'));
+  const fd = openSync(file, 'w');
+  try {
+    const writer = new EncodedArrowFileWriter(table, fd);
+    writer.writeEncoded(encodeArrowBatches(table, rows));
+    writer.finish();
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * A record batch as the bytes of its IPC message (metadata and body) and where each message sits
+ * in them. The bytes do not depend on where in a file they go, so a worker can encode a
+ * document's batches and the file writer, or a later build from the cache, copy them as they are.
+ */
+export interface EncodedBatches {
+  bytes: Uint8Array;
+  blocks: { metaDataLength: number; bodyLength: number; offset: number }[];
+}
+
+/** apache-arrow's own file writer, its output collected instead of streamed: the exact bytes it writes for each batch. */
+class BatchEncoder extends RecordBatchFileWriter {
+  private chunks: Uint8Array[] = [];
+
+  protected override _write(chunk: ArrayBufferView): this {
+    const bytes = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    if (bytes.byteLength > 0) {
+      this.chunks.push(bytes.slice());
+      this._position += bytes.byteLength;
+    }
+    return this;
+  }
+
+  encode(batches: readonly RecordBatch[]): EncodedBatches {
+    this.chunks = [];
+    this._position = 0;
+    this._recordBatchBlocks = [];
+    for (const batch of batches) this._writeRecordBatch(batch);
+    const bytes = Buffer.concat(this.chunks);
+    const blocks = this._recordBatchBlocks.map((b) => ({ metaDataLength: b.metaDataLength, bodyLength: Number(b.bodyLength), offset: Number(b.offset) }));
+    this.chunks = [];
+    return { bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), blocks };
+  }
+}
+
+const batchEncoder = new BatchEncoder();
+
+/** Rows as record batches of at most rowsPerBatch rows each, encoded; no rows, no batch. */
+export function encodeArrowBatches(table: TableSpec, rows: readonly Record<string, unknown>[]): EncodedBatches {
+  const batches: RecordBatch[] = [];
+  for (let i = 0; i < rows.length; i += rowsPerBatch) batches.push(...arrowBatch(table, rows.slice(i, i + rowsPerBatch)).batches);
+  return batchEncoder.encode(batches);
+}
+
+/** A table's schema as every batch of it has it. */
+export function arrowSchema(table: TableSpec): Schema {
+  return arrowBatch(table, []).schema;
+}
+
+/**
+ * An Arrow IPC file written from encoded batches: apache-arrow's file writer, given the batches'
+ * bytes instead of the batches, writes the same header, the bytes as they are, and a footer that
+ * lists each batch where it now sits.
+ */
+export class EncodedArrowFileWriter extends RecordBatchFileWriter {
+  private readonly tableSchema: Schema;
+
+  /** Writes into `fd` as it goes, synchronously: nothing waits in memory for a stream to drain. */
+  constructor(
+    private readonly table: TableSpec,
+    private readonly fd: number,
+  ) {
+    super();
+    this.tableSchema = arrowSchema(table);
+  }
+
+  protected override _write(chunk: ArrayBufferView): this {
+    if (!this._started || chunk.byteLength === 0) return this;
+    const bytes = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    for (let written = 0; written < bytes.length; ) written += writeSync(this.fd, bytes, written, bytes.length - written);
+    this._position += bytes.byteLength;
+    return this;
+  }
+
+  writeEncoded(encoded: EncodedBatches): void {
+    if (encoded.blocks.length === 0) return;
+    if (!this._started) this.reset(this._sink, this.tableSchema);
+    for (const b of encoded.blocks) this._recordBatchBlocks.push(new FileBlock(b.metaDataLength, b.bodyLength, this._position + b.offset));
+    this._write(encoded.bytes);
+  }
+
+  /** The footer; a table without a batch gets one empty batch, as tableToArrow writes it. */
+  override finish(): this {
+    if (!this._started) this.writeEncoded(batchEncoder.encode(arrowBatch(this.table, []).batches));
+    return super.finish();
+  }
 }

@@ -11,9 +11,23 @@ export function plainNumber(n: number): string {
   return exponent ? shiftDecimal(exponent[1], Number(exponent[2])) : shortest;
 }
 
-/** A text cell a spreadsheet would run as a formula gets a leading apostrophe (OWASP CSV injection). */
+/**
+ * A text cell a spreadsheet would run as a formula gets a leading apostrophe (OWASP CSV injection);
+ * so does a text that already starts with apostrophes before such a sign, so that the guard can be
+ * taken off again exactly (textOfCell): DuckDB is loaded from these CSV files.
+ */
 export function safeTextCell(s: string): string {
-  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+  return /^'*[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+}
+
+/** The text a guarded cell stands for: safeTextCell undone. */
+export function textOfCell(cell: string): string {
+  return /^''*[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
+}
+
+/** textOfCell as a DuckDB SQL expression over a VARCHAR expression. */
+export function textOfCellSql(expression: string): string {
+  return `CASE WHEN regexp_matches(${expression}, '^''''*[=+\\-@\\t\\r]') THEN ${expression}[2:] ELSE ${expression} END`;
 }
 
 /**

@@ -1,110 +1,95 @@
-import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
-import { RecordBatchFileWriter } from 'apache-arrow';
-import { closeSync, createWriteStream, openSync, writeSync } from 'node:fs';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
-import type { TableSpec } from '../../schemas/columns.ts';
-import { arrowBatch, rowsPerBatch } from './arrow.ts';
-import { csvHeader, csvRows } from './csv.ts';
-import { appendTo, tableDdl } from './duckdb.ts';
+import { columnsOf, type ColumnKind, type TableSpec } from '../../schemas/columns.ts';
+import { EncodedArrowFileWriter } from './arrow.ts';
+import { textOfCellSql } from './cells.ts';
+import { csvHeader } from './csv.ts';
+import { tableDdl } from './duckdb.ts';
+import type { EncodedRows } from './encoded-document.ts';
 import { createViews } from './views.ts';
 
 /**
- * One table's CSV, Arrow and DuckDB rows written as they come, a document at a time, so the
- * corpus is never in memory at once. The files are byte for byte those writeCsv and writeArrow
- * make of all the rows together: CSV lines are independent, and Arrow record batches are cut
- * every rowsPerBatch rows from the first, as tableToArrow cuts them.
+ * One table's CSV and Arrow files written as documents come, from the bytes their worker (or the
+ * cache) made of their rows: the CSV lines and the Arrow record batches are copied as they are,
+ * so the corpus is never in memory and the same documents make the same bytes whatever worker,
+ * order of finishing or cache they came through.
  */
 class TableStream {
   rows = 0;
   private readonly csv: number;
-  private readonly arrow = new RecordBatchFileWriter();
-  private readonly arrowWritten: Promise<void>;
-  private pending: Record<string, unknown>[] = [];
-  private batches = 0;
+  private readonly arrowFile: number;
+  private readonly arrow: EncodedArrowFileWriter;
 
   constructor(
-    dir: string,
+    private readonly dir: string,
     readonly table: TableSpec,
-    private readonly appender: DuckDBAppender,
   ) {
-    this.csv = openSync(path.join(dir, 'csv', `${table.name}.csv`), 'w');
+    this.csv = openSync(this.csvPath, 'w');
     writeSync(this.csv, csvHeader(table), null, 'utf8');
-    this.arrowWritten = pipeline(this.arrow.toNodeStream({ objectMode: false }), createWriteStream(path.join(dir, 'arrow', `${table.name}.arrow`)));
-    // a failure surfaces in close(); after abandon() nobody waits for it
-    this.arrowWritten.catch(() => undefined);
+    this.arrowFile = openSync(path.join(dir, 'arrow', `${table.name}.arrow`), 'w');
+    this.arrow = new EncodedArrowFileWriter(table, this.arrowFile);
+  }
+
+  get csvPath(): string {
+    return path.join(this.dir, 'csv', `${this.table.name}.csv`);
+  }
+
+  add(encoded: EncodedRows): void {
+    if (encoded.rows === 0) return;
+    writeAll(this.csv, encoded.csv);
+    this.arrow.writeEncoded(encoded.arrow);
+    this.rows += encoded.rows;
+  }
+
+  close(): void {
+    this.arrow.finish();
+    closeSync(this.arrowFile);
+    closeSync(this.csv);
   }
 
   abandon(): void {
-    try {
-      this.arrow.close();
-    } catch {
-      // already closed
+    for (const fd of [this.csv, this.arrowFile]) {
+      try {
+        closeSync(fd);
+      } catch {
+        // already closed
+      }
     }
-    try {
-      closeSync(this.csv);
-    } catch {
-      // already closed
-    }
-  }
-
-  add(rows: readonly Record<string, unknown>[]): void {
-    if (rows.length === 0) return;
-    writeSync(this.csv, csvRows(this.table, rows), null, 'utf8');
-    appendTo(this.appender, this.table, rows);
-    for (const row of rows) this.pending.push(row);
-    this.rows += rows.length;
-    // a full batch is written only once a row beyond it comes: a table of exactly one batch is that batch alone
-    while (this.pending.length > rowsPerBatch) this.writeBatch(this.pending.splice(0, rowsPerBatch));
-  }
-
-  private writeBatch(rows: readonly Record<string, unknown>[]): void {
-    for (const batch of arrowBatch(this.table, rows).batches) this.arrow.write(batch);
-    this.batches++;
-  }
-
-  async close(): Promise<void> {
-    // tableToArrow writes an empty table as one empty batch
-    if (this.pending.length > 0 || this.batches === 0) this.writeBatch(this.pending);
-    this.pending = [];
-    this.arrow.finish();
-    await this.arrowWritten;
-    closeSync(this.csv);
-    this.appender.flushSync();
-    this.appender.closeSync();
   }
 }
 
-/** Every table of the dataset open for rows at once: CSV and Arrow files and one DuckDB file with its appenders. */
+function writeAll(fd: number, bytes: Uint8Array): void {
+  for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written, bytes.length - written);
+}
+
+/**
+ * Every table of the dataset open for rows at once, as CSV and Arrow files; on close, one DuckDB
+ * file loaded from the CSV files by DuckDB's own reader (all cores, none of the rows in this
+ * process), then its views.
+ */
 export class DatasetStream {
   private constructor(
-    private readonly instance: DuckDBInstance,
-    private readonly connection: DuckDBConnection,
+    private readonly dir: string,
     private readonly streams: Map<string, TableStream>,
   ) {}
 
   /** `dir` holds csv/ and arrow/ already (startDataset). */
-  static async open(dir: string, tables: readonly TableSpec[]): Promise<DatasetStream> {
-    const instance = await DuckDBInstance.create(path.join(dir, 'hashkpi.duckdb'));
-    const connection = await instance.connect();
+  static open(dir: string, tables: readonly TableSpec[]): DatasetStream {
     const streams = new Map<string, TableStream>();
     try {
-      for (const table of tables) {
-        for (const statement of tableDdl(table)) await connection.run(statement);
-        streams.set(table.name, new TableStream(dir, table, await connection.createAppender(table.name)));
-      }
+      for (const table of tables) streams.set(table.name, new TableStream(dir, table));
     } catch (error) {
-      connection.closeSync();
-      instance.closeSync();
+      for (const stream of streams.values()) stream.abandon();
       throw error;
     }
-    return new DatasetStream(instance, connection, streams);
+    return new DatasetStream(dir, streams);
   }
 
-  add(table: string, rows: readonly Record<string, unknown>[]): void {
-    const stream = this.streams.get(table);
-    if (!stream) throw new Error(`dataset: no table ${table} is open; expected one of ${[...this.streams.keys()].join(', ')}`);
-    stream.add(rows);
+  add(encoded: EncodedRows): void {
+    const stream = this.streams.get(encoded.table);
+    if (!stream) throw new Error(`dataset: no table ${encoded.table} is open; expected one of ${[...this.streams.keys()].join(', ')}`);
+    stream.add(encoded);
   }
 
   /** Rows written so far, by table. */
@@ -112,26 +97,69 @@ export class DatasetStream {
     return [...this.streams.values()].map(({ table, rows }) => ({ table, rows }));
   }
 
-  /** After a failure: the DuckDB file closed so the staging folder can go; the files are left as they are. */
+  /** After a failure: the files closed so the staging folder can go; they are left as they are. */
   abandon(): void {
     for (const stream of this.streams.values()) stream.abandon();
-    try {
-      this.connection.closeSync();
-      this.instance.closeSync();
-    } catch {
-      // already closed
-    }
   }
 
-  /** Closes every file, then makes the views and checkpoints the DuckDB file. */
+  /** Closes every file, then writes hashkpi.duckdb from them. */
   async close(): Promise<void> {
-    try {
-      for (const stream of this.streams.values()) await stream.close();
-      await createViews(this.connection);
-      await this.connection.run('CHECKPOINT');
-    } finally {
-      this.connection.closeSync();
-      this.instance.closeSync();
-    }
+    for (const stream of this.streams.values()) stream.close();
+    await loadDuckDb(
+      path.join(this.dir, 'hashkpi.duckdb'),
+      [...this.streams.values()].map((s) => ({ table: s.table, csv: s.csvPath })),
+    );
   }
+}
+
+const sqlTypes: Record<ColumnKind, string> = { string: 'VARCHAR', integer: 'INTEGER', double: 'DOUBLE', boolean: 'BOOLEAN', date: 'DATE' };
+const quoteIdent = (s: string) => `"${s.replace(/"/g, '""')}"`;
+const quoteText = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+/**
+ * The SELECT that reads a table's CSV file back as the values the table holds: the CSV's column
+ * types declared (nothing sniffed), an empty cell NULL, except '' in a column that is never null,
+ * and a text cell's formula guard taken off (textOfCell).
+ */
+export function readCsvSql(table: TableSpec, csvFile: string): string {
+  const columns = columnsOf(table);
+  const declared = `{${columns.map((c) => `${quoteText(c.name)}: '${sqlTypes[c.kind]}'`).join(', ')}}`;
+  const values = columns.map((c) => {
+    const name = quoteIdent(c.name);
+    if (c.kind !== 'string') return name;
+    return c.nullable ? textOfCellSql(name) : `coalesce(${textOfCellSql(name)}, '')`;
+  });
+  const options = [
+    'header = true',
+    'auto_detect = false',
+    `columns = ${declared}`,
+    `delim = ','`,
+    `quote = '"'`,
+    `escape = '"'`,
+    `new_line = '\\r\\n'`,
+    `nullstr = ''`,
+    `encoding = 'utf-8'`,
+    // a paragraph may be long; DuckDB's default refuses a line over 2 MB
+    'max_line_size = 268435456',
+  ];
+  return `SELECT ${values.join(', ')} FROM read_csv(${quoteText(csvFile)}, ${options.join(', ')})`;
+}
+
+/** hashkpi.duckdb: every table made from its schema and filled from its CSV file, then the views, checkpointed. */
+export async function loadDuckDb(file: string, tables: readonly { table: TableSpec; csv: string }[]): Promise<void> {
+  const instance = await DuckDBInstance.create(file);
+  const connection = await instance.connect();
+  try {
+    for (const { table, csv } of tables) await loadTable(connection, table, csv);
+    await createViews(connection);
+    await connection.run('CHECKPOINT');
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
+
+async function loadTable(connection: DuckDBConnection, table: TableSpec, csv: string): Promise<void> {
+  for (const statement of tableDdl(table)) await connection.run(statement);
+  await connection.run(`INSERT INTO ${quoteIdent(table.name)} ${readCsvSql(table, csv)}`);
 }

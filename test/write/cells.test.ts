@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { tableToCsv } from '../../pipeline/write/csv.ts';
-import { plainNumber, safeTextCell } from '../../pipeline/write/cells.ts';
+import { plainNumber, safeTextCell, textOfCell } from '../../pipeline/write/cells.ts';
 import { ingestErrors } from '../../schemas/index.ts';
 
 describe('CSV cells', () => {
@@ -43,7 +43,22 @@ describe('CSV cells', () => {
     ['-cmd', "'-cmd"],
     ['@x', "'@x"],
     ['Revenue', 'Revenue'],
-  ])('escapes formula-like text %s', (raw, cell) => expect(safeTextCell(raw)).toBe(cell));
+    ["'=x", "''=x"],
+    ["''-x", "'''-x"],
+    ["'quoted", "'quoted"],
+  ])('escapes formula-like text %s', (raw, cell) => {
+    expect(safeTextCell(raw)).toBe(cell);
+    expect(textOfCell(cell)).toBe(raw);
+  });
+
+  it('takes the guard off exactly: every text read back from its cell is the text', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^['=+\-@\t\rab]{0,6}$/), (text) => {
+        expect(textOfCell(safeTextCell(text))).toBe(text);
+      }),
+      { seed: 7, numRuns: 3000 },
+    );
+  });
 
   it('quotes commas, quotes and line breaks (RFC 4180) and ends rows with CRLF', () => {
     const csv = tableToCsv(ingestErrors, [

@@ -1,3 +1,4 @@
+import { tableFromIPC } from 'apache-arrow';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,16 +8,20 @@ import { outputTables } from '../../schemas/tables.ts';
 import { rowsPerBatch, writeArrow } from '../../pipeline/write/arrow.ts';
 import { writeCsv } from '../../pipeline/write/csv.ts';
 import { DatasetStream } from '../../pipeline/write/dataset-stream.ts';
+import { encodeRows } from '../../pipeline/write/encoded-document.ts';
+import { queryDuckDb, readArrowRows, readCsvRows } from '../read-dataset.ts';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'hashkpi-stream-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 const roles = ['executive', 'analyst', 'operator', 'investor_relations'];
+// text a spreadsheet would run, text that begins with apostrophes, quotes, commas and line breaks
+const names = ['=cmd, "quoted"', "'=already guarded?", "''+2", "'plain", '-5 and\r\nmore', 'Speaker 陳'];
 function speakerRows(count: number): Record<string, unknown>[] {
   return Array.from({ length: count }, (_, i) => ({
     doc_id: `doc-${Math.floor(i / 7)}`,
     speaker_index: i % 7,
-    name: i % 11 === 0 ? '=cmd, "quoted"' : `Speaker 陳 ${i}`,
+    name: i % 11 === 0 ? names[(i / 11) % names.length] : `Speaker 陳 ${i}`,
     title: i % 3 === 0 ? null : i % 5 === 0 ? '' : 'Chief Financial Officer',
     organization: i % 4 === 0 ? null : 'Kestrel\nRidge',
     role: roles[i % 4],
@@ -31,30 +36,55 @@ function inParts(rows: Record<string, unknown>[]): Record<string, unknown>[][] {
   return parts;
 }
 
+function streamedDir(name: string): string {
+  const dir = path.join(tmp, name);
+  for (const d of [dir, path.join(dir, 'csv'), path.join(dir, 'arrow')]) mkdirSync(d);
+  return dir;
+}
+
 describe('DatasetStream', () => {
   // none, one row, one batch exactly, one row past it, several batches
-  it.each([0, 1, rowsPerBatch, rowsPerBatch + 1, 2 * rowsPerBatch + 12_345])('writes %i rows a part at a time byte for byte as writeCsv and writeArrow write them at once', async (count) => {
-    const rows = speakerRows(count);
-    const whole = path.join(tmp, `whole-${count}`);
-    const streamed = path.join(tmp, `streamed-${count}`);
-    mkdirSync(whole);
-    for (const dir of [streamed, path.join(streamed, 'csv'), path.join(streamed, 'arrow')]) mkdirSync(dir);
-    await writeCsv(path.join(whole, 'speakers.csv'), speakers, rows);
-    await writeArrow(path.join(whole, 'speakers.arrow'), speakers, rows);
-    // every table open, as a build has them (the views need them all), rows only for one
-    const stream = await DatasetStream.open(streamed, outputTables);
-    for (const part of inParts(rows)) stream.add('speakers', part);
-    await stream.close();
-    expect(stream.counts().find(({ table }) => table === speakers)?.rows).toBe(count);
-    expect(readFileSync(path.join(streamed, 'csv', 'speakers.csv')).equals(readFileSync(path.join(whole, 'speakers.csv')))).toBe(true);
-    expect(readFileSync(path.join(streamed, 'arrow', 'speakers.arrow')).equals(readFileSync(path.join(whole, 'speakers.arrow')))).toBe(true);
-  }, 60_000);
+  it.each([0, 1, rowsPerBatch, rowsPerBatch + 1, 2 * rowsPerBatch + 12_345])(
+    'writes %i rows a document at a time: the CSV byte for byte as writeCsv writes them at once, the same rows in Arrow and DuckDB',
+    async (count) => {
+      const rows = speakerRows(count);
+      const whole = path.join(tmp, `whole-${count}`);
+      mkdirSync(whole);
+      await writeCsv(path.join(whole, 'speakers.csv'), speakers, rows);
+      await writeArrow(path.join(whole, 'speakers.arrow'), speakers, rows);
+      // every table open, as a build has them (the views need them all), rows only for one
+      const streamed = streamedDir(`streamed-${count}`);
+      const stream = DatasetStream.open(streamed, outputTables);
+      const parts = inParts(rows);
+      for (const part of parts) stream.add(encodeRows(speakers, part));
+      await stream.close();
+      expect(stream.counts().find(({ table }) => table === speakers)?.rows).toBe(count);
+      expect(readFileSync(path.join(streamed, 'csv', 'speakers.csv')).equals(readFileSync(path.join(whole, 'speakers.csv')))).toBe(true);
+      // a record batch per document (a part), cut at rowsPerBatch
+      const arrow = tableFromIPC(readFileSync(path.join(streamed, 'arrow', 'speakers.arrow')));
+      expect(arrow.batches.length).toBe(Math.max(1, parts.reduce((n, part) => n + Math.ceil(part.length / rowsPerBatch), 0)));
+      const csvRows = readCsvRows(streamed, speakers);
+      expect(readArrowRows(streamed, speakers)).toEqual(csvRows);
+      expect(await queryDuckDb(streamed, `SELECT * FROM speakers`)).toEqual(csvRows);
+      expect(csvRows.length).toBe(count);
+      if (count > 0 && count < 200) expect(csvRows.map((r) => r.name)).toEqual(rows.map((r) => r.name));
+    },
+    60_000,
+  );
 
-  it('refuses rows of a table it has not opened, naming the tables it has', async () => {
-    const dir = path.join(tmp, 'unknown');
-    for (const d of [dir, path.join(dir, 'csv'), path.join(dir, 'arrow')]) mkdirSync(d);
-    const stream = await DatasetStream.open(dir, [speakers]);
-    expect(() => stream.add('facts', [{}])).toThrow(/no table facts is open; expected one of speakers$/);
+  it('writes one part byte for byte as writeArrow writes its rows', async () => {
+    const rows = speakerRows(rowsPerBatch + 5);
+    const dir = streamedDir('one-part');
+    const stream = DatasetStream.open(dir, outputTables);
+    stream.add(encodeRows(speakers, rows));
+    await stream.close();
+    await writeArrow(path.join(tmp, 'one-part.arrow'), speakers, rows);
+    expect(readFileSync(path.join(dir, 'arrow', 'speakers.arrow')).equals(readFileSync(path.join(tmp, 'one-part.arrow')))).toBe(true);
+  });
+
+  it('refuses rows of a table it has not opened, naming the tables it has', () => {
+    const stream = DatasetStream.open(streamedDir('unknown'), [speakers]);
+    expect(() => stream.add({ table: 'facts', rows: 1, csv: new Uint8Array(), arrow: { bytes: new Uint8Array(), blocks: [] } })).toThrow(/no table facts is open; expected one of speakers$/);
     stream.abandon();
   });
 });
