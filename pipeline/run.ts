@@ -28,6 +28,8 @@ export interface BuildOptions {
   allowEmpty?: boolean;
   log?: (line: string) => void;
   onProgress?: (done: number, total: number) => void;
+  /** the wall time of each step of the build as it ends (make bench) */
+  onStep?: (step: string, ms: number) => void;
   /** tests only: runs before each step of the swap of the new dataset into OUT */
   beforeSwapStep?: SwapOptions['beforeStep'];
 }
@@ -74,6 +76,12 @@ async function buildInto(target: string, options: BuildOptions): Promise<BuildSu
   const { files, problems } = await scanInputFolder(options.input);
   if (files.length === 0 && !options.allowEmpty) throw noTranscript(options, `it holds no .txt or .md file${problems.length ? ` that could be read (${countByProblem(problems)})` : ''}`);
   const fingerprint = rulesFingerprint();
+  let stepStart = performance.now();
+  const step = (name: string) => {
+    const now = performance.now();
+    options.onStep?.(name, now - stepStart);
+    stepStart = now;
+  };
   const kept = problems.length ? null : await keptDataset(options, files, fingerprint);
   if (kept) return kept;
   const summary = await withAtomicFolder(
@@ -96,19 +104,22 @@ async function buildInto(target: string, options: BuildOptions): Promise<BuildSu
           pipelineVersion: fingerprint,
           onDocument: (index, rows) => merged.add(index, rows),
         });
+        step('documents');
         merged.finish();
+        step('kpis');
         if (merged.documents.length === 0 && !options.allowEmpty) {
           const read = `${files.length} ${files.length === 1 ? 'file' : 'files'} read, none a transcript`;
           throw noTranscript(options, `${read} (${countByProblem(merged.ingestErrors as Row<typeof ingestErrors>[])})`);
         }
         kpiFacts.close();
         await stream.close();
+        step('duckdb');
       } catch (error) {
         kpiFacts.close();
         stream.abandon();
         throw error;
       }
-      await finishDataset(staging, stream.counts(), pipelineVersion);
+      await finishDataset(staging, stream.counts(), pipelineVersion, step);
       const summary = summarize(files, merged, stream.counts());
       await writeFile(path.join(staging, summaryFile), JSON.stringify(summary, null, 2) + '\n');
       return summary;

@@ -41,15 +41,18 @@ export async function startDataset(dir: string): Promise<void> {
 }
 
 /** What follows the tables, read back from hashkpi.duckdb: kpi_wide, Parquet, datapackage.json, the data dictionary, the report. */
-export async function finishDataset(dir: string, tables: readonly { table: TableSpec; rows: number }[], version: string): Promise<void> {
+export async function finishDataset(dir: string, tables: readonly { table: TableSpec; rows: number }[], version: string, step: (name: string) => void = () => undefined): Promise<void> {
   const duckDbFile = path.join(dir, 'hashkpi.duckdb');
   const wide = await readView(duckDbFile, kpiWideTable);
   await writeCsv(path.join(dir, 'csv', `${kpiWideTable.name}.csv`), kpiWideTable, wide);
   await writeArrow(path.join(dir, 'arrow', `${kpiWideTable.name}.arrow`), kpiWideTable, wide);
+  step('kpi_wide');
   const written = [...tables, { table: kpiWideTable, rows: wide.length }];
   await writeParquet(duckDbFile, path.join(dir, 'parquet'), written.map(({ table }) => table));
+  step('parquet');
   const descriptor = dataPackage(written, version);
   await writeFile(path.join(dir, 'datapackage.json'), JSON.stringify(descriptor, null, 2) + '\n');
   await writeFile(path.join(dir, 'DATA_DICTIONARY.md'), dataDictionary());
   await writeReport(dir);
+  step('report');
 }
