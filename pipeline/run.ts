@@ -12,7 +12,7 @@ import { problemRow } from './process-transcript.ts';
 import { pipelineVersion, rulesFingerprint } from './version.ts';
 import { finishDataset, startDataset } from './write/dataset.ts';
 import { rowsPerBatch } from './write/arrow.ts';
-import { DatasetStream } from './write/dataset-stream.ts';
+import { DatasetStream, previousDuckDb } from './write/dataset-stream.ts';
 import { checkAndEncode, type EncodedDocument } from './write/encoded-document.ts';
 import { KpiFactsFile } from './write/kpi-facts.ts';
 import { lockOutputFolder } from './write/output-lock.ts';
@@ -88,7 +88,8 @@ async function buildInto(target: string, options: BuildOptions): Promise<BuildSu
     target,
     async (staging) => {
       await startDataset(staging);
-      const stream = DatasetStream.open(staging, outputTables);
+      // the previous dataset's DuckDB file, when its rows of unchanged documents can be kept
+      const stream = DatasetStream.open(staging, outputTables, { fingerprint, previous: previousDuckDb(target, fingerprint) });
       const kpiFacts = new KpiFactsFile(path.join(staging, kpiFactsName));
       const merged = new MergedDocuments(files, problems, stream, kpiFacts);
       try {
@@ -220,7 +221,7 @@ class MergedDocuments {
     this.ingestErrors.push(...doc.ingestErrors);
     for (const [severity, n] of Object.entries(doc.severities)) this.problemsBySeverity[severity] = (this.problemsBySeverity[severity] ?? 0) + n;
     for (const [name, issues] of Object.entries(doc.schemaIssues)) this.schemaIssues.get(name)!.push(...issues);
-    for (const rows of doc.tables) this.stream.add(rows);
+    this.stream.addDocument(this.files[index], doc.documents[0]?.doc_id ?? null, doc.tables);
     this.kpiFacts.add(doc.kpiFacts);
   }
 

@@ -23,3 +23,10 @@ export const outputTables: readonly TableSpec[] = [
   validationIssues,
   translationChecks,
 ];
+
+/**
+ * The tables each of whose rows belongs to one document, named by its doc_id: a rebuild can
+ * replace a document's rows in them. The others (ingest_errors, kpis, validation_issues) also
+ * hold rows made from every document together, and are written whole.
+ */
+export const documentTables: ReadonlySet<string> = new Set([documents, speakers, paragraphs, sentences, mentions, facts, translationChecks].map((t) => t.name));

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, linkSync, mkdirSync, openSync, readFileSync, readSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
+import { crc32 } from 'node:zlib';
 
 /**
  * The rows of every document of a build, v8-serialized one after another in `rows.v8`, and
@@ -10,16 +10,20 @@ import path from 'node:path';
  * Keyed by (sha256 of the bytes, path): the file name feeds the call metadata (`ACME-2024Q3...`)
  * and every message about the file, so the same bytes under a new name are processed again.
  *
- * Each entry carries the sha256 of its serialized rows: a changed byte, a bad offset or length
+ * Each entry carries a CRC-32 of its serialized rows: a changed byte, a bad offset or length
  * reads as a miss, and the file is processed again; a cache is never trusted byte for byte.
+ *
+ * A rebuild does not copy the entries of unchanged files: the new pack is the previous one,
+ * linked, with the entries of changed files appended, and its index lists only this build's
+ * entries. When the bytes no index lists reach half the pack, the next build writes a new pack.
  */
 interface CacheIndex {
   pipelineVersion: string;
-  /** [path, sha256 of the file, offset, length into rows.v8, sha256 of those bytes] */
+  /** [path, sha256 of the file, offset, length into rows.v8, CRC-32 of those bytes] */
   entries: [string, string, number, number, string][];
 }
 
-interface Entry {
+export interface Entry {
   offset: number;
   length: number;
   checksum: string;
@@ -67,6 +71,11 @@ export class CacheReader {
     return new CacheReader(fd, packSize, entries);
   }
 
+  /** The entry of `file` with these bytes, where it is in the pack. */
+  entry(file: string, sha256: string): Entry | undefined {
+    return this.entries.get(keyOf(file, sha256));
+  }
+
   /** Whether there is an entry for `file` with these bytes (read() still checks it). */
   has(file: string, sha256: string): boolean {
     const entry = this.entries.get(keyOf(file, sha256));
@@ -108,26 +117,48 @@ export function cachedFiles(root: string, version: string): { file: string; sha2
 }
 
 export class CacheWriter {
-  private offset = 0;
   private readonly entries: CacheIndex['entries'] = [];
 
   private constructor(
     private readonly folder: string,
     private readonly version: string,
     private readonly fd: number,
+    private offset: number,
+    /** the pack is the previous build's, linked: its entries can be listed again without their bytes */
+    readonly extendsPrevious: boolean,
   ) {}
 
-  static create(root: string, version: string): CacheWriter {
+  /**
+   * A new cache in `root`. With `previous`, the root of the previous build's cache, its pack is
+   * linked and extended when it is mostly live (and the file system links); otherwise a new pack.
+   */
+  static create(root: string, version: string, previous: string | null = null): CacheWriter {
     const folder = versionFolder(root, version);
     mkdirSync(folder, { recursive: true });
-    return new CacheWriter(folder, version, openSync(path.join(folder, packName), 'w'));
+    const pack = path.join(folder, packName);
+    if (previous && mostlyLive(previous, version)) {
+      try {
+        linkSync(path.join(versionFolder(previous, version), packName), pack);
+        const fd = openSync(pack, 'r+');
+        return new CacheWriter(folder, version, fd, fstatSync(fd).size, true);
+      } catch {
+        rmSync(pack, { force: true });
+      }
+    }
+    return new CacheWriter(folder, version, openSync(pack, 'w'), 0, false);
   }
 
   append(file: string, sha256: string, serialized: Uint8Array): void {
     let written = 0;
-    while (written < serialized.length) written += writeSync(this.fd, serialized, written, serialized.length - written);
+    while (written < serialized.length) written += writeSync(this.fd, serialized, written, serialized.length - written, this.offset + written);
     this.entries.push([file, sha256, this.offset, serialized.length, checksumOf(serialized)]);
     this.offset += serialized.length;
+  }
+
+  /** An entry of the previous pack, read and found good, listed again where it is (extendsPrevious only). */
+  reuse(file: string, sha256: string, entry: Entry): void {
+    if (!this.extendsPrevious) throw new Error(`cache: ${file}'s entry cannot be reused in a new pack; its bytes are appended instead`);
+    this.entries.push([file, sha256, entry.offset, entry.length, entry.checksum]);
   }
 
   /** Closes the pack and writes the index last, so a pack without an index is never read. */
@@ -143,6 +174,19 @@ export class CacheWriter {
   }
 }
 
+/** Whether at least half of the previous pack's bytes are entries its index lists. */
+function mostlyLive(root: string, version: string): boolean {
+  try {
+    const folder = versionFolder(root, version);
+    const index = JSON.parse(readFileSync(path.join(folder, indexName), 'utf8')) as CacheIndex;
+    if (index.pipelineVersion !== version || !Array.isArray(index.entries)) return false;
+    const live = index.entries.reduce((sum, entry) => sum + (Array.isArray(entry) && Number.isSafeInteger(entry[3]) ? (entry[3] as number) : 0), 0);
+    return live * 2 >= statSync(path.join(folder, packName)).size;
+  } catch {
+    return false;
+  }
+}
+
 function checksumOf(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
+  return `crc32:${crc32(bytes).toString(16).padStart(8, '0')}`;
 }

@@ -2,7 +2,7 @@ import { deserialize } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { DocumentRows } from '../process-transcript.ts';
 import { pipelineVersion as currentPipelineVersion } from '../version.ts';
-import { CacheReader, CacheWriter } from './document-cache.ts';
+import { CacheReader, CacheWriter, type Entry } from './document-cache.ts';
 import type { BatchRequest, WorkerMessage } from './messages.ts';
 import { readTranscriptBytes } from '../ingest/read-folder.ts';
 import { addTime, overBudget, processFile, sha256Of, type Output, type Processed, type StageTimes } from './process-file.ts';
@@ -61,7 +61,8 @@ export async function processFiles<O extends Output = 'rows'>(options: ProcessFi
   let cacheHits = 0;
 
   const reader = options.cacheFrom ? CacheReader.open(options.cacheFrom, version) : null;
-  const writer = options.cacheTo ? CacheWriter.create(options.cacheTo, version) : null;
+  // the previous pack extended, not copied, when there is one to read
+  const writer = options.cacheTo ? CacheWriter.create(options.cacheTo, version, reader ? options.cacheFrom : null) : null;
   const sink = new CacheSink(files, writer, times);
   const hitSha = new Map<number, string>();
   const inOrder = options.onDocument
@@ -74,7 +75,7 @@ export async function processFiles<O extends Output = 'rows'>(options: ProcessFi
         },
         accepted: (index, serialized) => {
           cacheHits++;
-          sink.put(index, hitSha.get(index)!, serialized);
+          sink.put(index, hitSha.get(index)!, serialized, reader!.entry(files[index], hitSha.get(index)!));
           options.onProgress?.(++done, files.length);
         },
         reprocess: async (index) => {
@@ -83,11 +84,11 @@ export async function processFiles<O extends Output = 'rows'>(options: ProcessFi
         },
       })
     : null;
-  const finish = (index: number, sha256: string, documentRows: Processed<O>, serialized: Uint8Array | null) => {
+  const finish = (index: number, sha256: string, documentRows: Processed<O>, serialized: Uint8Array | null, cachedEntry?: Entry) => {
     if (inOrder) inOrder.ready(index, documentRows);
     else rows[index] = documentRows;
     // a file skipped for time is not cached: the next build, maybe on a quieter machine, tries it again
-    sink.put(index, sha256, overBudget(documentRows) ? null : serialized);
+    sink.put(index, sha256, overBudget(documentRows) ? null : serialized, cachedEntry);
     options.onProgress?.(++done, files.length);
   };
 
@@ -106,7 +107,7 @@ export async function processFiles<O extends Output = 'rows'>(options: ProcessFi
       const cached = reader ? await readCached<Processed<O>>(reader, input, files[index], times) : null;
       if (cached) {
         cacheHits++;
-        finish(index, cached.sha256, cached.rows, cached.serialized);
+        finish(index, cached.sha256, cached.rows, cached.serialized, reader!.entry(files[index], cached.sha256));
       } else misses.push(index);
     }
     if (jobs > 1 && misses.length >= Math.max(2, minFilesForWorkers)) {
@@ -239,7 +240,7 @@ async function readCached<T>(reader: CacheReader, input: string, file: string, t
 /** Writes the serialized rows into this build's cache in `files` order, whatever order they finish in. */
 class CacheSink {
   private next = 0;
-  private readonly waiting = new Map<number, { sha256: string; serialized: Uint8Array | null }>();
+  private readonly waiting = new Map<number, { sha256: string; serialized: Uint8Array | null; entry?: Entry }>();
 
   constructor(
     private readonly files: string[],
@@ -247,13 +248,18 @@ class CacheSink {
     private readonly times: StageTimes,
   ) {}
 
-  /** `serialized` null: the file's rows are not to be cached (or were not serialized). */
-  put(index: number, sha256: string, serialized: Uint8Array | null): void {
+  /**
+   * `serialized` null: the file's rows are not to be cached (or were not serialized). `entry`: the
+   * previous build's entry the rows were read from, listed again when the pack is the previous one.
+   */
+  put(index: number, sha256: string, serialized: Uint8Array | null, entry?: Entry): void {
     if (!this.writer) return;
     const t = performance.now();
-    this.waiting.set(index, { sha256, serialized });
+    const reused = entry && this.writer.extendsPrevious ? entry : undefined;
+    this.waiting.set(index, { sha256, serialized: reused ? null : serialized, entry: reused });
     for (let ready = this.waiting.get(this.next); ready; ready = this.waiting.get(this.next)) {
-      if (ready.serialized) this.writer.append(this.files[this.next], ready.sha256, ready.serialized);
+      if (ready.entry) this.writer.reuse(this.files[this.next], ready.sha256, ready.entry);
+      else if (ready.serialized) this.writer.append(this.files[this.next], ready.sha256, ready.serialized);
       this.waiting.delete(this.next++);
     }
     addTime(this.times, 'cache_write', t);

@@ -1,7 +1,8 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { columnsOf, type ColumnKind, type TableSpec } from '../../schemas/columns.ts';
+import { documentTables } from '../../schemas/tables.ts';
 import { EncodedArrowFileWriter } from './arrow.ts';
 import { textOfCellSql } from './cells.ts';
 import { csvHeader } from './csv.ts';
@@ -20,6 +21,8 @@ class TableStream {
   private readonly csv: number;
   private readonly arrowFile: number;
   private readonly arrow: EncodedArrowFileWriter;
+  /** the CSV lines of the documents the previous hashkpi.duckdb does not hold (an incremental build), opened on the first */
+  private delta: number | null = null;
 
   constructor(
     private readonly dir: string,
@@ -35,21 +38,40 @@ class TableStream {
     return path.join(this.dir, 'csv', `${this.table.name}.csv`);
   }
 
-  add(encoded: EncodedRows): void {
+  get deltaPath(): string {
+    return path.join(this.dir, deltaFolder, `${this.table.name}.csv`);
+  }
+
+  get hasDelta(): boolean {
+    return this.delta !== null;
+  }
+
+  /** `toDelta`: the rows are also new to the DuckDB file, which an incremental build updates. */
+  add(encoded: EncodedRows, toDelta: boolean): void {
     if (encoded.rows === 0) return;
     writeAll(this.csv, encoded.csv);
     this.arrow.writeEncoded(encoded.arrow);
     this.rows += encoded.rows;
+    if (toDelta) {
+      if (this.delta === null) {
+        mkdirSync(path.dirname(this.deltaPath), { recursive: true });
+        this.delta = openSync(this.deltaPath, 'w');
+        writeSync(this.delta, csvHeader(this.table), null, 'utf8');
+      }
+      writeAll(this.delta, encoded.csv);
+    }
   }
 
   close(): void {
     this.arrow.finish();
     closeSync(this.arrowFile);
     closeSync(this.csv);
+    if (this.delta !== null) closeSync(this.delta);
   }
 
   abandon(): void {
-    for (const fd of [this.csv, this.arrowFile]) {
+    for (const fd of [this.csv, this.arrowFile, this.delta]) {
+      if (fd === null) continue;
       try {
         closeSync(fd);
       } catch {
@@ -63,19 +85,59 @@ function writeAll(fd: number, bytes: Uint8Array): void {
   for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written, bytes.length - written);
 }
 
+/** Where an incremental build puts the CSV lines new to the DuckDB file, removed once it is loaded. */
+const deltaFolder = '.duckdb-new-rows';
+/** Which documents' rows hashkpi.duckdb holds, under which rules, beside it in the dataset. */
+export const duckDbDocumentsFile = 'hashkpi.duckdb.documents.json';
+
+interface DuckDbDocuments {
+  fingerprint: string;
+  /** [source_path, doc_id] of every document whose rows the tables of documentTables hold */
+  documents: [string, string][];
+}
+
+/**
+ * The previous dataset's hashkpi.duckdb, when it was written under the same rules: its rows of a
+ * document with the same path and doc_id (the hash of its bytes) are the rows this build would
+ * write, and are kept.
+ */
+export interface PreviousDuckDb {
+  file: string;
+  documents: Set<string>;
+}
+
+const documentKey = (sourcePath: string, docId: string) => `${sourcePath}\u0000${docId}`;
+
+export function previousDuckDb(datasetDir: string, fingerprint: string): PreviousDuckDb | null {
+  const file = path.join(datasetDir, 'hashkpi.duckdb');
+  try {
+    const held = JSON.parse(readFileSync(path.join(datasetDir, duckDbDocumentsFile), 'utf8')) as DuckDbDocuments;
+    if (held.fingerprint !== fingerprint || !Array.isArray(held.documents) || !existsSync(file)) return null;
+    return { file, documents: new Set(held.documents.map(([sourcePath, docId]) => documentKey(sourcePath, docId))) };
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Every table of the dataset open for rows at once, as CSV and Arrow files; on close, one DuckDB
  * file loaded from the CSV files by DuckDB's own reader (all cores, none of the rows in this
- * process), then its views.
+ * process), then its views. With the previous dataset's DuckDB file (an incremental build), the
+ * file is copied and only the rows of documents it does not hold are replaced.
  */
 export class DatasetStream {
+  private readonly written: [string, string][] = [];
+  private readonly kept = new Set<string>();
+
   private constructor(
     private readonly dir: string,
     private readonly streams: Map<string, TableStream>,
+    private readonly fingerprint: string,
+    private readonly previous: PreviousDuckDb | null,
   ) {}
 
   /** `dir` holds csv/ and arrow/ already (startDataset). */
-  static open(dir: string, tables: readonly TableSpec[]): DatasetStream {
+  static open(dir: string, tables: readonly TableSpec[], options: { fingerprint?: string; previous?: PreviousDuckDb | null } = {}): DatasetStream {
     const streams = new Map<string, TableStream>();
     try {
       for (const table of tables) streams.set(table.name, new TableStream(dir, table));
@@ -83,13 +145,27 @@ export class DatasetStream {
       for (const stream of streams.values()) stream.abandon();
       throw error;
     }
-    return new DatasetStream(dir, streams);
+    return new DatasetStream(dir, streams, options.fingerprint ?? '', options.previous ?? null);
   }
 
+  /** A document's rows (its tables): kept from the previous DuckDB file when it holds them. */
+  addDocument(sourcePath: string, docId: string | null, tables: readonly EncodedRows[]): void {
+    const key = docId === null ? null : documentKey(sourcePath, docId);
+    if (docId !== null) this.written.push([sourcePath, docId]);
+    const held = key !== null && this.previous?.documents.has(key) === true;
+    if (held) this.kept.add(key);
+    for (const rows of tables) this.table(rows.table).add(rows, this.previous !== null && !held && documentTables.has(rows.table));
+  }
+
+  /** Rows made from the documents together (kpis, same_call, schema issues...), or of no document. */
   add(encoded: EncodedRows): void {
-    const stream = this.streams.get(encoded.table);
-    if (!stream) throw new Error(`dataset: no table ${encoded.table} is open; expected one of ${[...this.streams.keys()].join(', ')}`);
-    stream.add(encoded);
+    this.table(encoded.table).add(encoded, this.previous !== null && documentTables.has(encoded.table));
+  }
+
+  private table(name: string): TableStream {
+    const stream = this.streams.get(name);
+    if (!stream) throw new Error(`dataset: no table ${name} is open; expected one of ${[...this.streams.keys()].join(', ')}`);
+    return stream;
   }
 
   /** Rows written so far, by table. */
@@ -102,13 +178,27 @@ export class DatasetStream {
     for (const stream of this.streams.values()) stream.abandon();
   }
 
-  /** Closes every file, then writes hashkpi.duckdb from them. */
+  /** Closes every file, then writes hashkpi.duckdb from them, and which documents it holds. */
   async close(): Promise<void> {
     for (const stream of this.streams.values()) stream.close();
-    await loadDuckDb(
-      path.join(this.dir, 'hashkpi.duckdb'),
-      [...this.streams.values()].map((s) => ({ table: s.table, csv: s.csvPath })),
-    );
+    const file = path.join(this.dir, 'hashkpi.duckdb');
+    const tables = [...this.streams.values()];
+    const gone = this.previous ? [...this.previous.documents].filter((key) => !this.kept.has(key)).map((key) => key.split('\u0000')[1]) : [];
+    // deleted rows leave room in the file that is not all given back: past a quarter of it, a new file
+    if (this.previous && gone.length * 4 <= this.previous.documents.size) {
+      copyFileSync(this.previous.file, file);
+      await updateDuckDb(
+        file,
+        tables.map((s) => ({ table: s.table, csv: documentTables.has(s.table.name) ? (s.hasDelta ? s.deltaPath : null) : s.csvPath, byDocument: documentTables.has(s.table.name) })),
+        gone,
+      );
+      rmSync(path.join(this.dir, deltaFolder), { recursive: true, force: true });
+    } else {
+      await loadDuckDb(file, tables.map((s) => ({ table: s.table, csv: s.csvPath })));
+      rmSync(path.join(this.dir, deltaFolder), { recursive: true, force: true });
+    }
+    const held: DuckDbDocuments = { fingerprint: this.fingerprint, documents: this.written };
+    writeFileSync(path.join(this.dir, duckDbDocumentsFile), JSON.stringify(held));
   }
 }
 
@@ -162,4 +252,27 @@ export async function loadDuckDb(file: string, tables: readonly { table: TableSp
 async function loadTable(connection: DuckDBConnection, table: TableSpec, csv: string): Promise<void> {
   for (const statement of tableDdl(table)) await connection.run(statement);
   await connection.run(`INSERT INTO ${quoteIdent(table.name)} ${readCsvSql(table, csv)}`);
+}
+
+/**
+ * The previous build's DuckDB file (copied) brought up to date: the rows of documents gone or
+ * changed deleted, the new documents' rows inserted, and the tables made from every document
+ * together written whole. Its rows are those of a cold build; only their order in the file differs.
+ */
+async function updateDuckDb(file: string, tables: readonly { table: TableSpec; csv: string | null; byDocument: boolean }[], gone: readonly string[]): Promise<void> {
+  const instance = await DuckDBInstance.create(file);
+  const connection = await instance.connect();
+  try {
+    // doc_ids are hex digits: one text of them, split in SQL
+    await connection.run(`CREATE TEMP TABLE gone AS SELECT unnest(string_split($ids, ',')) AS doc_id`, { ids: gone.join(',') });
+    for (const { table, byDocument } of tables) {
+      if (!byDocument) await connection.run(`DELETE FROM ${quoteIdent(table.name)}`);
+      else if (gone.length) await connection.run(`DELETE FROM ${quoteIdent(table.name)} WHERE doc_id IN (SELECT doc_id FROM gone)`);
+    }
+    for (const { table, csv } of tables) if (csv) await connection.run(`INSERT INTO ${quoteIdent(table.name)} ${readCsvSql(table, csv)}`);
+    await connection.run('CHECKPOINT');
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
 }

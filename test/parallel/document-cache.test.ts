@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { serialize } from 'node:v8';
@@ -122,5 +122,47 @@ describe('a build from a damaged cache', () => {
     const fourth = await run(path.join(tmp, 'build-3'), null);
     expect(fourth.cacheHits).toBe(2);
     expect(fourth.rows).toEqual(fresh.rows);
+  });
+});
+
+describe('a rebuild extends the previous pack', () => {
+  const packOf = (root: string) => path.join(folderOf(root), 'rows.v8');
+
+  it('lists the entries of unchanged files where they are and appends only the changed one; a mostly dead pack is written anew', () => {
+    const first = path.join(tmp, 'extend-1');
+    const a = serialize({ value: 1 });
+    const b = serialize({ value: 2, text: 'x'.repeat(1000) });
+    const w1 = CacheWriter.create(first, version);
+    w1.append('a.txt', 'sha-a', a);
+    w1.append('b.txt', 'sha-b', b);
+    w1.close();
+    const sizeBefore = statSync(packOf(first)).size;
+
+    // b changed: a is listed again without its bytes, b's new bytes appended
+    const second = path.join(tmp, 'extend-2');
+    const previous = CacheReader.open(first, version)!;
+    const w2 = CacheWriter.create(second, version, first);
+    expect(w2.extendsPrevious).toBe(true);
+    expect(previous.read('a.txt', 'sha-a')).toEqual(new Uint8Array(a));
+    w2.reuse('a.txt', 'sha-a', previous.entry('a.txt', 'sha-a')!);
+    const b2 = serialize({ value: 3, text: 'y'.repeat(10) });
+    w2.append('b.txt', 'sha-b2', b2);
+    w2.close();
+    previous.close();
+    expect(statSync(packOf(second)).size).toBe(sizeBefore + b2.length);
+    const reader = CacheReader.open(second, version)!;
+    expect([reader.read('a.txt', 'sha-a'), reader.read('b.txt', 'sha-b2'), reader.read('b.txt', 'sha-b')]).toEqual([new Uint8Array(a), new Uint8Array(b2), null]);
+    reader.close();
+    // the first build's cache still reads as it was
+    expect(readBoth(first)).toEqual([new Uint8Array(a), new Uint8Array(b)]);
+
+    // a and b2 are live now, less than half the pack (b was long): the next build starts a new pack
+    const third = path.join(tmp, 'extend-3');
+    const w3 = CacheWriter.create(third, version, second);
+    expect(w3.extendsPrevious).toBe(false);
+    expect(() => w3.reuse('b.txt', 'sha-b2', { offset: 0, length: 1, checksum: '' })).toThrow(/cannot be reused/);
+    w3.append('b.txt', 'sha-b2', b2);
+    w3.close();
+    expect(statSync(packOf(third)).size).toBe(b2.length);
   });
 });
