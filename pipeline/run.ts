@@ -90,7 +90,11 @@ async function buildInto(target: string, options: BuildOptions): Promise<BuildSu
       await startDataset(staging);
       // the previous dataset's DuckDB file, when its rows of unchanged documents can be kept
       const stream = DatasetStream.open(staging, outputTables, { fingerprint, previous: previousDuckDb(target, fingerprint) });
-      const kpiFacts = new KpiFactsFile(path.join(staging, kpiFactsName));
+      const kpiFacts = new KpiFactsFile(path.join(staging, kpiFactsName), {
+        from: path.join(target, 'cache', 'kpis'),
+        to: path.join(staging, 'cache', 'kpis'),
+        version: cacheVersion(fingerprint, 'encoded'),
+      });
       const merged = new MergedDocuments(files, problems, stream, kpiFacts);
       try {
         // the previous dataset is renamed away only after this callback, so its cache is still there to read

@@ -48,11 +48,13 @@ export async function finishDataset(dir: string, tables: readonly { table: Table
   await writeArrow(path.join(dir, 'arrow', `${kpiWideTable.name}.arrow`), kpiWideTable, wide);
   step('kpi_wide');
   const written = [...tables, { table: kpiWideTable, rows: wide.length }];
-  await writeParquet(duckDbFile, path.join(dir, 'parquet'), written.map(({ table }) => table));
-  step('parquet');
+  // DuckDB writes Parquet in its own threads while this one makes the report
+  await Promise.all([
+    writeParquet(duckDbFile, path.join(dir, 'parquet'), written.map(({ table }) => table)),
+    writeReport(dir),
+  ]);
+  step('parquet_and_report');
   const descriptor = dataPackage(written, version);
   await writeFile(path.join(dir, 'datapackage.json'), JSON.stringify(descriptor, null, 2) + '\n');
   await writeFile(path.join(dir, 'DATA_DICTIONARY.md'), dataDictionary());
-  await writeReport(dir);
-  step('report');
 }

@@ -3,7 +3,9 @@ import type { TableSpec } from '../../schemas/columns.ts';
 import type { documents, ingestErrors, validationIssues } from '../../schemas/index.ts';
 import { outputTables } from '../../schemas/tables.ts';
 import { kpiCallOf, kpiFactOf, type KpiFact } from '../extract/kpis.ts';
+import { groupBy } from '../group-by.ts';
 import type { DocumentRows } from '../process-transcript.ts';
+import { serialize } from 'node:v8';
 import { checkRows } from '../validate/schema-check.ts';
 import { encodeArrowBatches, type EncodedBatches } from './arrow.ts';
 import { csvRows } from './csv.ts';
@@ -34,11 +36,28 @@ export interface EncodedDocument {
   schemaIssues: Record<string, Row<typeof validationIssues>[]>;
   /** the tables the document has valid rows for, in outputTables order */
   tables: EncodedRows[];
-  /** its facts that may stand for a KPI, as kpis reads them (before the schema check, as kpis has always read them) */
-  kpiFacts: KpiFact[];
+  /**
+   * its facts that may stand for a KPI, as kpis reads them (before the schema check, as kpis has
+   * always read them), by call, v8-serialized: the build sets them aside without reading them
+   */
+  kpiFacts: KpiFactsOfCall[];
 }
 
 const encoder = new TextEncoder();
+
+/** A call's facts that may stand for a KPI (KpiFact[]), v8-serialized. */
+export interface KpiFactsOfCall {
+  call: string;
+  facts: Uint8Array;
+}
+
+export function kpiFactsByCall(facts: readonly KpiFact[]): KpiFactsOfCall[] {
+  const byCall = groupBy(
+    facts.filter((f) => kpiCallOf(f) !== null),
+    (f) => kpiCallOf(f)!,
+  );
+  return [...byCall].map(([call, group]) => ({ call, facts: serialize(group.map(kpiFactOf)) }));
+}
 
 /** Rows already checked, encoded for their table's CSV and Arrow files. */
 export function encodeRows(table: TableSpec, rows: readonly Record<string, unknown>[]): EncodedRows {
@@ -61,7 +80,7 @@ export function encodeDocument(doc: DocumentRows): EncodedDocument {
     severities,
     schemaIssues: {},
     tables: [],
-    kpiFacts: doc.facts.filter((f) => kpiCallOf(f) !== null).map(kpiFactOf),
+    kpiFacts: kpiFactsByCall(doc.facts),
   };
   for (const table of outputTables) {
     const rows = (doc as unknown as Record<string, Record<string, unknown>[] | undefined>)[table.name];

@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { deserialize, serialize } from 'node:v8';
+import { CacheReader, CacheWriter } from '../parallel/document-cache.ts';
 import type { Row } from '../../schemas/columns.ts';
 import type { kpis } from '../../schemas/index.ts';
-import { chooseKpis, kpiCallOf, type KpiFact } from '../extract/kpis.ts';
-import { groupBy } from '../group-by.ts';
+import { chooseKpis, type KpiFact } from '../extract/kpis.ts';
+import type { KpiFactsOfCall } from './encoded-document.ts';
 
 /**
  * The facts kpis chooses from, set aside in a file a document at a time and read back a call at a
@@ -11,6 +13,9 @@ import { groupBy } from '../group-by.ts';
  * period), so memory holds one call's facts, whatever the size of the corpus. The rows come out
  * as chooseKpis would give them for every fact at once: calls in key order, facts in the order
  * the documents brought them.
+ *
+ * A call's KPIs are kept in a cache of their own, keyed by the call and the hash of its facts: a
+ * rebuild reads a call whose facts are unchanged from it instead of choosing again.
  */
 export class KpiFactsFile {
   private readonly fd: number;
@@ -18,17 +23,16 @@ export class KpiFactsFile {
   private offset = 0;
   private readonly byCall = new Map<string, { offset: number; length: number }[]>();
 
-  constructor(private readonly file: string) {
+  constructor(
+    private readonly file: string,
+    private readonly cache: { from: string | null; to: string; version: string } | null = null,
+  ) {
     this.fd = openSync(file, 'w+');
   }
 
-  add(facts: readonly KpiFact[]): void {
-    const byCall = groupBy(
-      facts.filter((f) => kpiCallOf(f) !== null),
-      (f) => kpiCallOf(f)!,
-    );
-    for (const [call, group] of byCall) {
-      const bytes = serialize(group);
+  /** A document's facts, by call, as its worker serialized them (kpiFactsByCall). */
+  add(byCall: readonly KpiFactsOfCall[]): void {
+    for (const { call, facts: bytes } of byCall) {
       for (let written = 0; written < bytes.length; ) written += writeSync(this.fd, bytes, written, bytes.length - written, this.offset + written);
       const parts = this.byCall.get(call) ?? [];
       parts.push({ offset: this.offset, length: bytes.length });
@@ -39,15 +43,38 @@ export class KpiFactsFile {
 
   /** The kpis rows, a call at a time, in chooseKpis's order. */
   *kpis(): Generator<Row<typeof kpis>[]> {
-    // "\u0000" joins ticker and period and sorts before every other character, so calls in this order are kpis keys in order
-    for (const call of [...this.byCall.keys()].sort()) {
-      const facts: KpiFact[] = [];
-      for (const { offset, length } of this.byCall.get(call)!) {
-        const bytes = Buffer.alloc(length);
-        if (readSync(this.fd, bytes, 0, length, offset) !== length) throw new Error(`kpis: ${this.file} is shorter than the facts written into it`);
-        for (const fact of deserialize(bytes) as KpiFact[]) facts.push(fact);
+    const reader = this.cache?.from ? CacheReader.open(this.cache.from, this.cache.version) : null;
+    const writer = this.cache ? CacheWriter.create(this.cache.to, this.cache.version, reader ? this.cache.from : null) : null;
+    let closed = false;
+    try {
+      // "\u0000" joins ticker and period and sorts before every other character, so calls in this order are kpis keys in order
+      for (const call of [...this.byCall.keys()].sort()) {
+        const parts = this.byCall.get(call)!.map(({ offset, length }) => {
+          const bytes = Buffer.alloc(length);
+          if (readSync(this.fd, bytes, 0, length, offset) !== length) throw new Error(`kpis: ${this.file} is shorter than the facts written into it`);
+          return bytes;
+        });
+        const hash = parts.reduce((h, bytes) => h.update(bytes), createHash('sha256')).digest('hex');
+        const cached = reader?.read(call, hash);
+        if (cached) {
+          const entry = reader!.entry(call, hash)!;
+          if (writer?.extendsPrevious) writer.reuse(call, hash, entry);
+          else writer?.append(call, hash, cached);
+          yield deserialize(cached) as Row<typeof kpis>[];
+          continue;
+        }
+        const facts: KpiFact[] = [];
+        for (const bytes of parts) for (const fact of deserialize(bytes) as KpiFact[]) facts.push(fact);
+        const rows = chooseKpis(facts);
+        writer?.append(call, hash, serialize(rows));
+        yield rows;
       }
-      yield chooseKpis(facts);
+      writer?.close();
+      closed = true;
+    } finally {
+      // also when the rows' reader stops early, or fails
+      if (!closed) writer?.abandon();
+      reader?.close();
     }
   }
 
