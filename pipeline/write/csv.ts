@@ -24,19 +24,28 @@ export function csvHeader(table: TableSpec): string {
   return '\uFEFF' + stringify([columnsOf(table).map((c) => c.name)], options);
 }
 
-/** Rows as CSV lines; rows written a part at a time give the same text as all at once. */
+/** A field as csv-stringify writes it with these options: quoted, its quotes doubled, when it holds a quote, a comma or a line break. */
+function csvField(cell: string): string {
+  return needsQuotes.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
+}
+const needsQuotes = /[",\r\n]/;
+
+/**
+ * Rows as CSV lines; rows written a part at a time give the same text as all at once. The lines
+ * are those csv-stringify writes (a test compares them on every kind of text), made directly: a
+ * build writes millions of rows in its workers, and the library's general path was a tenth of their time.
+ */
 export function csvRows(table: TableSpec, rows: readonly Record<string, unknown>[]): string {
   const columns = columnsOf(table);
-  return rows.length ? stringify(rows.map((row) => cells(columns, row)), options) : '';
+  let text = '';
+  for (const row of rows) text += cells(columns, row).map(csvField).join(',') + '\r\n';
+  return text;
 }
 
 /** The CSV text in pieces: the BOM and header first, then the rows a chunk at a time. */
 function* csvChunks(table: TableSpec, rows: readonly Record<string, unknown>[]): Generator<string> {
-  const columns = columnsOf(table);
-  yield '\uFEFF' + stringify([columns.map((c) => c.name)], options);
-  for (let i = 0; i < rows.length; i += rowsPerChunk) {
-    yield stringify(rows.slice(i, i + rowsPerChunk).map((row) => cells(columns, row)), options);
-  }
+  yield csvHeader(table);
+  for (let i = 0; i < rows.length; i += rowsPerChunk) yield csvRows(table, rows.slice(i, i + rowsPerChunk));
 }
 
 /**

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { tableToCsv } from '../../pipeline/write/csv.ts';
+import { stringify } from 'csv-stringify/sync';
+import { csvRows, tableToCsv } from '../../pipeline/write/csv.ts';
 import { plainNumber, safeTextCell, textOfCell } from '../../pipeline/write/cells.ts';
 import { ingestErrors } from '../../schemas/index.ts';
 
@@ -65,5 +66,17 @@ describe('CSV cells', () => {
       { source_path: 'a,b.txt', problem: 'x', severity: 'error', message: 'said "hi"\nthen', action: 'skipped', doc_id: null },
     ]);
     expect(csv).toBe('\uFEFFsource_path,problem,severity,message,action,doc_id\r\n"a,b.txt",x,error,"said ""hi""\nthen",skipped,\r\n');
+  });
+
+  it('writes every row as csv-stringify writes it', () => {
+    const text = fc.string({ unit: fc.constantFrom('a', ' ', ',', '"', '\r', '\n', "'", '=', '-', '陳', '\u2028', '\t', ';') , maxLength: 12 });
+    const row = fc.record({ source_path: text, problem: text, severity: text, message: text, action: text, doc_id: fc.option(text) });
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 5 }), (rows) => {
+        const cells = rows.map((r) => [r.source_path, r.problem, r.severity, r.message, r.action, r.doc_id].map((v) => (v === null || v === '' && v === r.doc_id ? '' : safeTextCell(v))));
+        expect(csvRows(ingestErrors, rows)).toBe(rows.length ? stringify(cells, { record_delimiter: 'windows', quoted_match: /[",\r\n]/ }) : '');
+      }),
+      { seed: 11, numRuns: 3000 },
+    );
   });
 });
