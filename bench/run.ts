@@ -4,7 +4,8 @@
  * build cold, again without a change (the cache's case) and again with one file changed, each in
  * its own process so peak RSS is the phase's own. At the first size (unless BENCH_DETAIL=0) also
  * the build with jobs=1 (byte for byte against the cold one) and the stages on their own:
- * processFiles cold and warm, jobs=N and jobs=1, and each writer. Writes bench/results.json and
+ * processFiles cold and warm, jobs=N and jobs=1, and the one-file rebuild against a cold build of
+ * the same files, byte for byte; each build reports its steps. Writes bench/results.json and
  * the results tables of BENCHMARKS.md.
  *
  *   npx tsx bench/run.ts        (BENCH_JOBS workers, default all cores; BENCH_DOCS=N is BENCH_SIZES=N)
@@ -48,8 +49,19 @@ const phases: Record<string, () => Promise<Record<string, unknown>>> = {
   async build() {
     const { buildDataset } = await import('../pipeline/run.ts');
     const out = process.env.BENCH_OUT!;
-    const summary = await buildDataset({ input: corpusDir(), out, jobs: Number(process.env.BENCH_PHASE_JOBS), strict: false });
-    return { rows: summary.rows, documents: summary.documents, unchanged: summary.unchanged === true, cacheWritten: existsSync(path.join(out, 'cache')) };
+    const steps: Record<string, number> = {};
+    const maxRssMbAfter: Record<string, number> = {};
+    const summary = await buildDataset({
+      input: corpusDir(),
+      out,
+      jobs: Number(process.env.BENCH_PHASE_JOBS),
+      strict: false,
+      onStep: (step, ms) => {
+        steps[step] = ms;
+        maxRssMbAfter[step] = Math.round(process.resourceUsage().maxRSS / 1024);
+      },
+    });
+    return { rows: summary.rows, documents: summary.documents, unchanged: summary.unchanged === true, cacheWritten: existsSync(path.join(out, 'cache')), steps, maxRssMbAfter };
   },
 
   /** The floor: every file read and scanned for digits, the least any build must do. */
@@ -82,11 +94,15 @@ const phases: Record<string, () => Promise<Record<string, unknown>>> = {
       const used = process.cpuUsage(cpu);
       return { result, wallMs: performance.now() - t, cpuMs: (used.user + used.system) / 1000 };
     };
-    const parallel = await timed(() => processFiles({ input: corpusDir(), files, jobs, cacheFrom: null, cacheTo: cacheA }));
-    const warm = await timed(() => processFiles({ input: corpusDir(), files, jobs, cacheFrom: cacheA, cacheTo: cacheB }));
-    const serial = await timed(() => processFiles({ input: corpusDir(), files, jobs: 1, cacheFrom: null, cacheTo: null }));
+    // as a build runs it: each document encoded as the dataset writes it
+    const output = 'encoded' as const;
+    const parallel = await timed(() => processFiles({ output, input: corpusDir(), files, jobs, cacheFrom: null, cacheTo: cacheA }));
+    const warm = await timed(() => processFiles({ output, input: corpusDir(), files, jobs, cacheFrom: cacheA, cacheTo: cacheB }));
+    const serial = await timed(() => processFiles({ output, input: corpusDir(), files, jobs: 1, cacheFrom: null, cacheTo: null }));
     const { unchangedSinceLastBuild } = await import('../pipeline/parallel/unchanged.ts');
-    const unchanged = await timed(async () => unchangedSinceLastBuild({ input: corpusDir(), files, cacheFrom: cacheA }));
+    const { cacheVersion } = await import('../pipeline/parallel/process-files.ts');
+    const { pipelineVersion } = await import('../pipeline/version.ts');
+    const unchanged = await timed(async () => unchangedSinceLastBuild({ input: corpusDir(), files, cacheFrom: cacheA, pipelineVersion: cacheVersion(pipelineVersion, output) }));
     const packBytes = statSync(path.join(cacheA, readdirSync(cacheA)[0], 'rows.v8')).size;
     return {
       files: files.length,
@@ -98,63 +114,6 @@ const phases: Record<string, () => Promise<Record<string, unknown>>> = {
       sameRowsWarm: isDeepStrictEqual(parallel.result.rows, warm.result.rows),
       cachePackMb: packBytes / 1e6,
     };
-  },
-
-  /** The steps after processing, each timed on its own, on rows from processFiles. */
-  async write() {
-    const { listTranscriptFiles } = await import('../pipeline/ingest/read-folder.ts');
-    const { processFiles } = await import('../pipeline/parallel/process-files.ts');
-    const { outputTables } = await import('../schemas/tables.ts');
-    const { chooseKpis } = await import('../pipeline/extract/kpis.ts');
-    const { checkRows } = await import('../pipeline/validate/schema-check.ts');
-    const { writeCsv } = await import('../pipeline/write/csv.ts');
-    const { writeArrow } = await import('../pipeline/write/arrow.ts');
-    const { writeDuckDb } = await import('../pipeline/write/duckdb.ts');
-    const { writeDataset } = await import('../pipeline/write/dataset.ts');
-    const { pipelineVersion } = await import('../pipeline/version.ts');
-    const files = await listTranscriptFiles(corpusDir());
-    const mb = (n: number) => Math.round(n / 2 ** 20);
-    const before = process.memoryUsage();
-    const { rows } = await processFiles({ input: corpusDir(), files, jobs, cacheFrom: null, cacheTo: null });
-    const after = process.memoryUsage();
-    const memoryMb: Record<string, number> = { rowsHeap: mb(after.heapUsed - before.heapUsed), rssAfterProcessing: mb(after.rss) };
-    const stageMs: Record<string, number> = {};
-    const time = async <T>(stage: string, run: () => T | Promise<T>): Promise<T> => {
-      const t = performance.now();
-      const result = await run();
-      stageMs[stage] = performance.now() - t;
-      memoryMb[`rssAfter_${stage}`] = mb(process.memoryUsage().rss);
-      memoryMb[`maxRssAfter_${stage}`] = Math.round(process.resourceUsage().maxRSS / 1024);
-      return result;
-    };
-    // The same joins as pipeline/run.ts (the synthetic corpus has no duplicates to drop).
-    const tables = await time('merge', () => {
-      const merged: Record<string, Record<string, unknown>[]> = Object.fromEntries(outputTables.map((t) => [t.name, []]));
-      for (const doc of rows) {
-        for (const [name, list] of Object.entries(doc)) if (Array.isArray(list) && merged[name]) for (const row of list) merged[name].push(row);
-      }
-      return merged;
-    });
-    tables.kpis = await time('kpis', () => chooseKpis(tables.facts as never) as unknown as Record<string, unknown>[]);
-    const checked = await time('schema_check', () => outputTables.map((table) => ({ table, rows: checkRows(table, tables[table.name] ?? []).valid })));
-    const scratch = path.join(work, 'write');
-    rmSync(scratch, { recursive: true, force: true });
-    mkdirSync(path.join(scratch, 'parts'), { recursive: true });
-    mkdirSync(path.join(scratch, 'dataset'), { recursive: true });
-    await time('csv', async () => {
-      for (const { table, rows: r } of checked) await writeCsv(path.join(scratch, 'parts', `${table.name}.csv`), table, r);
-    });
-    await time('arrow', async () => {
-      for (const { table, rows: r } of checked) await writeArrow(path.join(scratch, 'parts', `${table.name}.arrow`), table, r);
-    });
-    await time('duckdb', () => writeDuckDb(path.join(scratch, 'parts', 'hashkpi.duckdb'), checked));
-    await time('write_dataset', () => writeDataset(path.join(scratch, 'dataset'), checked, pipelineVersion));
-    stageMs.write_dataset_rest = stageMs.write_dataset - stageMs.csv - stageMs.arrow - stageMs.duckdb;
-    const rowCount = checked.reduce((n, t) => n + t.rows.length, 0);
-    const csvMb = readdirSync(path.join(scratch, 'parts')).filter((f) => f.endsWith('.csv')).reduce((n, f) => n + statSync(path.join(scratch, 'parts', f)).size, 0) / 1e6;
-    const cells = checked.reduce((n, t) => n + t.rows.length * Object.keys(t.table.schema.shape).length, 0);
-    const rowsByTable = Object.fromEntries(checked.map((t) => [t.table.name, t.rows.length]));
-    return { stageMs, memoryMb, rows: rowCount, rowsByTable, cells, csvMb, duckDbRowsPerSecond: rowCount / (stageMs.duckdb / 1000), duckDbCsvMbPerSecond: csvMb / (stageMs.duckdb / 1000) };
   },
 };
 
@@ -220,8 +179,12 @@ interface ScaleRow {
   oneFileChanged: ReturnType<typeof summarise>;
 }
 
-/** Floor, cold build, no-change rebuild and one-file rebuild of `docs` calls, each in its own process. */
-function scaleRun(docs: number, out: string, log: (s: string) => void, afterCold?: () => void): ScaleRow {
+/**
+ * Floor, cold build, no-change rebuild and one-file rebuild of `docs` calls, each in its own
+ * process; `afterCold` runs after the cold build, `whileEdited` after the one-file rebuild, before
+ * the edited call is put back.
+ */
+function scaleRun(docs: number, out: string, log: (s: string) => void, afterCold?: () => void, whileEdited?: () => void): ScaleRow {
   const mb = corpusOf(docs) / 1e6;
   rmSync(out, { recursive: true, force: true });
   log(`${docs} documents, ${mb.toFixed(1)} MB, jobs=${jobs}`);
@@ -241,6 +204,7 @@ function scaleRun(docs: number, out: string, log: (s: string) => void, afterCold
   let oneFileChanged: PhaseResult;
   try {
     oneFileChanged = inChild('build', build);
+    whileEdited?.();
   } finally {
     writeFileSync(edited, original);
   }
@@ -255,6 +219,11 @@ function scaleRun(docs: number, out: string, log: (s: string) => void, afterCold
   };
 }
 
+/** A build's steps (BuildOptions.onStep) and peak RSS after each. */
+function stepsOf(phase: PhaseResult): { steps: Record<string, number>; maxRssMbAfter: Record<string, number> } {
+  return { steps: (phase.steps as Record<string, number>) ?? {}, maxRssMbAfter: (phase.maxRssMbAfter as Record<string, number>) ?? {} };
+}
+
 async function main(): Promise<void> {
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
@@ -267,10 +236,20 @@ async function main(): Promise<void> {
   const ordered = [...sizes].sort((x, y) => x - y);
   const scale: ScaleRow[] = [];
   let detailed = null as ReturnType<typeof detailRun> | null;
+  let incremental = null as ReturnType<typeof sameFiles> | null;
   for (const docs of ordered) {
-    // the detail compares jobs=1 with the cold build, before a file is changed
-    const afterCold = detail && docs === ordered[0] ? () => (detailed = detailRun(docs, corpusOf(docs) / 1e6, parallelOut, serialOut, log)) : undefined;
-    scale.push(scaleRun(docs, parallelOut, log, afterCold));
+    // the detail compares jobs=1 with the cold build, before a file is changed, and the one-file rebuild with a cold build of the edited corpus
+    const first = detail && docs === ordered[0];
+    const afterCold = first ? () => (detailed = detailRun(docs, corpusOf(docs) / 1e6, parallelOut, serialOut, log)) : undefined;
+    const whileEdited = first
+      ? () => {
+          inChild('build', { BENCH_OUT: serialOut, BENCH_PHASE_JOBS: String(jobs) });
+          incremental = sameFiles(parallelOut, serialOut);
+          rmSync(serialOut, { recursive: true, force: true });
+          log(`one-file rebuild against a cold build of the same files: ${incremental.compared} files, ${incremental.differing.length} differ`);
+        }
+      : undefined;
+    scale.push(scaleRun(docs, parallelOut, log, afterCold, whileEdited));
   }
   const largest = scale[scale.length - 1];
   const peak = Math.max(...scale.flatMap((r) => [r.cold.maxRssMb, r.noChange.maxRssMb, r.oneFileChanged.maxRssMb]));
@@ -280,6 +259,7 @@ async function main(): Promise<void> {
     { target: `one changed file of ${largest.documents.toLocaleString('en-US')} rebuilt < 10 s`, measured: `${largest.oneFileChanged.wallMs.toLocaleString('en-US')} ms`, met: largest.oneFileChanged.wallMs < 10_000 },
     { target: 'no-change rebuild < 2 s', measured: `${largest.noChange.wallMs.toLocaleString('en-US')} ms`, met: largest.noChange.wallMs < 2000 },
     ...(detailed ? [jobs1Target(detailed.build.jobs1ByteIdentical)] : []),
+    ...(incremental ? [incrementalTarget(incremental)] : []),
   ];
   const report = {
     machine: {
@@ -306,7 +286,11 @@ function jobs1Target(identical: { identical: boolean; compared: number; differin
   return { target: 'JOBS=1 byte-identical (csv/, arrow/)', measured: `${identical.compared} files, ${identical.differing.length} differ`, met: identical.identical };
 }
 
-/** At one size: the jobs=1 build (compared byte for byte with the cold one), processFiles and the writers on their own. */
+function incrementalTarget(identical: { identical: boolean; compared: number; differing: string[] }) {
+  return { target: 'one-file rebuild byte-identical to a cold build (csv/, arrow/)', measured: `${identical.compared} files, ${identical.differing.length} differ`, met: identical.identical };
+}
+
+/** At one size: the jobs=1 build (compared byte for byte with the cold one) and processFiles on its own. */
 function detailRun(docs: number, mb: number, parallelOut: string, serialOut: string, log: (s: string) => void) {
   const serial = inChild('build', { BENCH_OUT: serialOut, BENCH_PHASE_JOBS: '1' });
   log(`jobs=1 build ${round(serial.wallMs)} ms`);
@@ -314,8 +298,6 @@ function detailRun(docs: number, mb: number, parallelOut: string, serialOut: str
   rmSync(serialOut, { recursive: true, force: true });
   const processing = inChild('process');
   log(`processFiles cold ${round((processing.cold as { wallMs: number }).wallMs)} ms`);
-  const writing = inChild('write');
-  log(`writers ${JSON.stringify((writing.stageMs as Record<string, number>) ?? {})}`);
 
   const p = processing as unknown as {
     cold: { wallMs: number; cpuMs: number; stageTimes: Record<string, number> };
@@ -326,7 +308,6 @@ function detailRun(docs: number, mb: number, parallelOut: string, serialOut: str
     sameRowsWarm: boolean;
     cachePackMb: number;
   };
-  const w = writing as unknown as { stageMs: Record<string, number>; memoryMb: Record<string, number>; rows: number; rowsByTable: Record<string, number>; csvMb: number; duckDbRowsPerSecond: number; duckDbCsvMbPerSecond: number };
   return {
     detail: { documents: docs, megabytes: round(mb, 2) },
     build: {
@@ -343,21 +324,12 @@ function detailRun(docs: number, mb: number, parallelOut: string, serialOut: str
       cachePackMb: round(p.cachePackMb, 1),
       maxRssMb: processing.maxRssMb,
     },
-    writers: {
-      stageMs: w.stageMs,
-      memoryMb: w.memoryMb,
-      rows: w.rows,
-      rowsByTable: w.rowsByTable,
-      csvMb: round(w.csvMb, 1),
-      duckDbRowsPerSecond: round(w.duckDbRowsPerSecond),
-      duckDbCsvMbPerSecond: round(w.duckDbCsvMbPerSecond, 1),
-      maxRssMb: writing.maxRssMb,
-    },
   };
 }
 
 function summarise(phase: PhaseResult, mb: number, documents: number) {
   return {
+    ...stepsOf(phase),
     wallMs: round(phase.wallMs),
     cpuMs: round(phase.cpuMs),
     maxRssMb: phase.maxRssMb,
@@ -407,12 +379,15 @@ function writeBenchmarksTable(report: ReturnType<typeof JSON.parse>): void {
         (s) => `| ${s} | ${p.cold.stageTimes[s] === undefined ? '' : ms(p.cold.stageTimes[s])} | ${p.jobs1.stageTimes[s] === undefined ? '' : ms(p.jobs1.stageTimes[s])} | ${p.warm.stageTimes[s] === undefined ? '' : ms(p.warm.stageTimes[s])} |`,
       ),
       '',
-      `| after processing (${report.writers.rows.toLocaleString('en-US')} rows; rows of every document in the heap: ${report.writers.memoryMb.rowsHeap} MB) | time | peak RSS so far |`,
-      '|---|---:|---:|',
-      ...Object.entries(report.writers.stageMs as Record<string, number>).map(
-        ([s, t]) => `| ${s} | ${ms(t)} | ${report.writers.memoryMb[`maxRssAfter_${s}`] ? `${report.writers.memoryMb[`maxRssAfter_${s}`]} MB` : ''} |`,
-      ),
-      `| DuckDB load rate | ${report.writers.duckDbRowsPerSecond.toLocaleString('en-US')} rows/s (${report.writers.duckDbCsvMbPerSecond} MB/s of the same rows as CSV, ${report.writers.csvMb} MB) | |`,
+      '| step of the build (BuildOptions.onStep) | cold: time | peak RSS after it | one file changed: time | peak RSS after it |',
+      '|---|---:|---:|---:|---:|',
+      ...report.scale.flatMap((r: ScaleRow) => [
+        `| **${r.documents.toLocaleString('en-US')} calls** | | | | |`,
+        ...Object.keys(r.cold.steps).map(
+          (step) =>
+            `| ${step} | ${ms(r.cold.steps[step])} | ${r.cold.maxRssMbAfter[step]} MB | ${r.oneFileChanged.steps[step] === undefined ? '' : ms(r.oneFileChanged.steps[step])} | ${r.oneFileChanged.maxRssMbAfter[step] ?? ''}${r.oneFileChanged.maxRssMbAfter[step] === undefined ? '' : ' MB'} |`,
+        ),
+      ]),
     );
   }
   lines.push(

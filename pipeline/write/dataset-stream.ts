@@ -87,8 +87,8 @@ function writeAll(fd: number, bytes: Uint8Array): void {
 
 /** Where an incremental build puts the CSV lines new to the DuckDB file, removed once it is loaded. */
 const deltaFolder = '.duckdb-new-rows';
-/** Which documents' rows hashkpi.duckdb holds, under which rules, beside it in the dataset. */
-export const duckDbDocumentsFile = 'hashkpi.duckdb.documents.json';
+/** Which documents' rows hashkpi.duckdb holds, under which rules: in the dataset's cache, which a user may remove (the next build then loads DuckDB whole). */
+export const duckDbDocumentsFile = path.join('cache', 'duckdb-documents.json');
 
 interface DuckDbDocuments {
   fingerprint: string;
@@ -198,6 +198,7 @@ export class DatasetStream {
       rmSync(path.join(this.dir, deltaFolder), { recursive: true, force: true });
     }
     const held: DuckDbDocuments = { fingerprint: this.fingerprint, documents: this.written };
+    mkdirSync(path.join(this.dir, path.dirname(duckDbDocumentsFile)), { recursive: true });
     writeFileSync(path.join(this.dir, duckDbDocumentsFile), JSON.stringify(held));
   }
 }
