@@ -307,7 +307,14 @@ summary{cursor:pointer;color:#39414d;margin:.4rem 0}
 nav ul{columns:4 12rem;list-style:none;padding:0;margin:.3rem 0}
 section.company,#problems,#documents{content-visibility:auto;contain-intrinsic-size:auto 3000px}`;
 
-export function reportPage(rows: ReportRows, charts: ReportCharts): string {
+/** The page as one string. */
+export const reportPage = (rows: ReportRows, charts: ReportCharts): string => [...reportPageParts(rows, charts)].join('');
+
+/**
+ * The page in the order it is written, a company at a time: a page of many calls is written
+ * without ever being one string.
+ */
+export function* reportPageParts(rows: ReportRows, charts: ReportCharts): Generator<string> {
   const calls = companyCalls(rows);
   const tickers = [...calls.keys()];
   const shownCalls = (ticker: string) => (calls.get(ticker) ?? []).slice(-callsShownPerCompany);
@@ -327,11 +334,9 @@ export function reportPage(rows: ReportRows, charts: ReportCharts): string {
     issuesByFact,
     checksByDoc: groupBy(rows.translationChecks, (c) => c.doc_id),
   };
-  const severityCounts = ['error', 'warning', 'info']
-    .map((s) => `${rows.validationIssues.filter((i) => i.severity === s).length + rows.ingestErrors.filter((i) => i.severity === s).length} ${s}`)
-    .join(', ');
+  const severityCounts = ['error', 'warning', 'info'].map((s) => `${rows.counts.problemsBySeverity[s] ?? 0} ${s}`).join(', ');
   const nav = tickers.map((t) => `<li><a href="#${tickerAnchor(t)}">${e(t)}</a> <span class="dim">${e(calls.get(t)!.at(-1)!)}</span></li>`).join('');
-  const companies = tickers.map((ticker) => {
+  const companySection = (ticker: string) => {
     const periods = calls.get(ticker) ?? [];
     const company = periods.flatMap((c) => ctx.docsByCall.get(callKey(ticker, c)) ?? []).find((d) => d.company)?.company;
     return (
@@ -344,8 +349,8 @@ export function reportPage(rows: ReportRows, charts: ReportCharts): string {
       shownCalls(ticker).map((c) => callSection(ctx, ticker, c)).join('') +
       '</section>'
     );
-  });
-  return `<!DOCTYPE html>
+  };
+  yield `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -356,12 +361,14 @@ export function reportPage(rows: ReportRows, charts: ReportCharts): string {
 </head>
 <body>
 <h1>hashkpi report</h1>
-<p>${rows.documents.length} documents, ${tickers.length} companies, ${rows.kpis.length} KPI values; problems: ${e(severityCounts)}.
+<p>${rows.documents.length} documents, ${tickers.length} companies, ${rows.counts.kpis} KPI values; problems: ${e(severityCounts)}.
 Values are in the units the industry reads (EH/s, J/TH, $M and $B, BTC); hover one for the figure as stored, the words and the speaker, click it for the quote.
 A <sup class="warning">!</sup> marks a value with a warning. The same data is in <code>hashkpi.duckdb</code> (<code>kpis</code>, <code>facts</code>, <code>kpi_wide</code>, <code>fact_sources</code>); <code>hashkpi explain</code> says why a value was chosen.</p>
 <nav><ul>${nav}</ul></nav>
 ${comparisonSection(ctx, calls, charts.comparison)}
-${companies.join('\n')}
+`;
+  for (const [i, ticker] of tickers.entries()) yield `${i ? '\n' : ''}${companySection(ticker)}`;
+  yield `
 ${problemsSection(rows, tickers)}
 <section id="documents"><h2>Documents</h2>${documentsTable(rows.documents)}</section>
 </body>

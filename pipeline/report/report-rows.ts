@@ -2,6 +2,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import type { Row } from '../../schemas/columns.ts';
 import type { documents, ingestErrors, kpis, translationChecks, validationIssues } from '../../schemas/index.ts';
 import { callLevelsSql } from '../write/views.ts';
+import { coreMetrics } from './display.ts';
 
 /** A chosen fact with where it was said, from the fact_sources view. */
 export interface Quote {
@@ -31,45 +32,117 @@ export interface CallLevel {
   chosen_fact_id: string;
 }
 
-/** Everything the report shows, read back from hashkpi.duckdb the way a user would (dates as ISO text). */
+/** A company's call: a quarter with KPI values or a document. */
+export interface Call {
+  ticker: string;
+  call_period: string;
+}
+
+/**
+ * What the report shows, read back from hashkpi.duckdb the way a user would (dates as ISO text):
+ * one row per call, document, level or input problem, and the rest only for the calls shown in
+ * full, so that the page costs what a reader can read, not what the corpus holds.
+ */
 export interface ReportRows {
+  calls: Call[];
   documents: Row<typeof documents>[];
+  /** the KPI values of the calls shown in full */
   kpis: Row<typeof kpis>[];
+  /** the quotes of the values on the page: the calls shown in full and the core levels of every call */
   quotes: Quote[];
+  /**
+   * the issues of the documents of the calls shown in full, those tied to no company's call, and
+   * the warnings and errors on a value on the page
+   */
   validationIssues: Row<typeof validationIssues>[];
+  /** the checks of the documents of the calls shown in full */
   translationChecks: Row<typeof translationChecks>[];
   ingestErrors: Row<typeof ingestErrors>[];
   levels: CallLevel[];
+  /** counted over the whole dataset */
+  counts: { kpis: number; problemsBySeverity: Record<string, number> };
 }
 
-export async function readReportRows(duckDbFile: string): Promise<ReportRows> {
-  const instance = await DuckDBInstance.create(duckDbFile, { access_mode: 'READ_ONLY' });
-  const connection = await instance.connect();
-  const read = async <T>(sql: string): Promise<T[]> => (await connection.runAndReadAll(sql)).getRowObjectsJson() as T[];
-  try {
-    return {
-      documents: await read(`SELECT * FROM documents ORDER BY ticker, call_period, source_path`),
-      kpis: await read(`SELECT * FROM kpis ORDER BY ticker, call_period, metric, basis, period, change_kind NULLS FIRST, entity NULLS FIRST`),
-      quotes: await read(
-        `SELECT fact_id, metric, quote, sentence, speaker, speaker_title, section, paragraph_index, char_start, source_path, confidence
-         FROM fact_sources WHERE fact_id IN (SELECT chosen_fact_id FROM kpis) ORDER BY doc_id, char_start, metric`,
-      ),
-      validationIssues: await read(`SELECT * FROM validation_issues ORDER BY doc_id, severity, "check", message`),
-      translationChecks: await read(`SELECT * FROM translation_checks ORDER BY doc_id, paragraph_index, en_mention_id`),
-      ingestErrors: await read(`SELECT * FROM ingest_errors ORDER BY source_path, problem`),
-      levels: await read(`SELECT * FROM (${callLevelsSql}) ORDER BY ticker, call_period, metric`),
-    };
-  } finally {
-    connection.closeSync();
-    instance.closeSync();
-  }
+const quoteText = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+/**
+ * What the page is made of: every call (ticker, call_period) of the KPI values and the documents;
+ * per company its latest `shownPerCompany` calls, shown in full, as companyCalls sorts them; their
+ * documents and KPI values; the facts whose value is on the page; and the validation issues the
+ * page shows.
+ */
+function pageSql(shownPerCompany: number): string {
+  return `WITH calls AS (
+  SELECT ticker, call_period FROM kpis
+  UNION
+  SELECT ticker, call_period FROM documents WHERE ticker <> '' AND call_period <> ''
+), shown_calls AS (
+  -- call periods are ASCII ('2025Q3'): sorted here as companyCalls sorts them
+  SELECT * FROM calls QUALIFY row_number() OVER (PARTITION BY ticker ORDER BY call_period DESC) <= ${shownPerCompany}
+), shown_docs AS (
+  SELECT d.doc_id FROM documents d JOIN shown_calls c ON c.ticker = coalesce(d.ticker, '') AND c.call_period = coalesce(d.call_period, '')
+), shown_kpis AS (
+  SELECT k.* FROM kpis k SEMI JOIN shown_calls c ON c.ticker = k.ticker AND c.call_period = k.call_period
+), page_facts AS (
+  SELECT chosen_fact_id AS fact_id FROM shown_kpis
+  UNION
+  -- a company's table of calls and the comparison show every call's core levels
+  SELECT chosen_fact_id FROM (${callLevelsSql}) WHERE metric IN (${coreMetrics.map(quoteText).join(', ')})
+), page_issues AS (
+  -- the issues of a call shown in full, placed beside its values or under them
+  SELECT rowid AS issue FROM validation_issues WHERE doc_id IN (SELECT doc_id FROM shown_docs)
+  UNION
+  -- those listed apart, tied to no company's call
+  SELECT rowid FROM validation_issues
+  WHERE coalesce(doc_id, '') = '' OR doc_id NOT IN (SELECT doc_id FROM documents WHERE ticker <> '' AND call_period <> '')
+  UNION
+  -- a warning or an error on a value on the page marks it, whichever call it is of
+  SELECT i.issue FROM (SELECT rowid AS issue, trim(unnest(string_split(fact_ids, ';'))) AS fact_id FROM validation_issues WHERE severity <> 'info') i
+  SEMI JOIN page_facts USING (fact_id)
+)`;
 }
 
-/** Each company (ticker) with its call quarters, from the KPI values and the documents, sorted. */
-export function companyCalls(rows: Pick<ReportRows, 'kpis' | 'documents'>): Map<string, string[]> {
+export async function readReportRows(duckDbFile: string, shownPerCompany: number): Promise<ReportRows> {
+  if (!Number.isInteger(shownPerCompany) || shownPerCompany < 1) throw new Error(`calls shown per company: expected a whole number of at least 1, got ${shownPerCompany}`);
+  // a DuckDB instance keeps the blocks its scans read until it closes: one per read, so that
+  // reading facts and then validation issues holds the blocks of one table at a time
+  const read = async <T>(sql: string): Promise<T[]> => {
+    const instance = await DuckDBInstance.create(duckDbFile, { access_mode: 'READ_ONLY' });
+    const connection = await instance.connect();
+    try {
+      return (await connection.runAndReadAll(sql)).getRowObjectsJson() as T[];
+    } finally {
+      connection.closeSync();
+      instance.closeSync();
+    }
+  };
+  const page = pageSql(shownPerCompany);
+  const [kpiCount] = await read<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM kpis`);
+  const severities = await read<{ severity: string; n: number }>(
+    `SELECT severity, count(*)::INTEGER AS n FROM (SELECT severity FROM validation_issues UNION ALL SELECT severity FROM ingest_errors) GROUP BY severity`,
+  );
+  return {
+    calls: await read(`${page} SELECT * FROM calls ORDER BY ticker, call_period`),
+    documents: await read(`SELECT * FROM documents ORDER BY ticker, call_period, source_path`),
+    kpis: await read(`${page} SELECT * FROM shown_kpis ORDER BY ticker, call_period, metric, basis, period, change_kind NULLS FIRST, entity NULLS FIRST`),
+    quotes: await read(
+      `${page} SELECT fact_id, metric, quote, sentence, speaker, speaker_title, section, paragraph_index, char_start, source_path, confidence
+       FROM fact_sources WHERE fact_id IN (SELECT fact_id FROM page_facts) ORDER BY doc_id, char_start, metric`,
+    ),
+    // the same order for any subset: a few issues differ only in their fact ids
+    validationIssues: await read(
+      `${page} SELECT * FROM validation_issues WHERE rowid IN (SELECT issue FROM page_issues) ORDER BY doc_id, severity, "check", message, fact_ids, mention_ids`,
+    ),
+    translationChecks: await read(`${page} SELECT * FROM translation_checks WHERE doc_id IN (SELECT doc_id FROM shown_docs) ORDER BY doc_id, paragraph_index, en_mention_id`),
+    ingestErrors: await read(`SELECT * FROM ingest_errors ORDER BY source_path, problem`),
+    levels: await read(`SELECT * FROM (${callLevelsSql}) ORDER BY ticker, call_period, metric`),
+    counts: { kpis: kpiCount.n, problemsBySeverity: Object.fromEntries(severities.map((s) => [s.severity, s.n])) },
+  };
+}
+
+/** Each company (ticker) with its call quarters, sorted. */
+export function companyCalls(rows: Pick<ReportRows, 'calls'>): Map<string, string[]> {
   const calls = new Map<string, Set<string>>();
-  const add = (ticker: string, callPeriod: string) => calls.set(ticker, (calls.get(ticker) ?? new Set()).add(callPeriod));
-  for (const k of rows.kpis) add(k.ticker, k.call_period);
-  for (const d of rows.documents) if (d.ticker && d.call_period) add(d.ticker, d.call_period);
+  for (const c of rows.calls) calls.set(c.ticker, (calls.get(c.ticker) ?? new Set()).add(c.call_period));
   return new Map([...calls.keys()].sort().map((ticker) => [ticker, [...calls.get(ticker)!].sort()]));
 }

@@ -1,8 +1,8 @@
-import { writeFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { comparisonChart, renderChart, trendCharts, type Point } from './charts.ts';
 import { coreMetrics } from './display.ts';
-import { reportPage, type RenderedChart } from './page.ts';
+import { callsShownPerCompany, reportPageParts, type RenderedChart } from './page.ts';
 import { companyCalls, readReportRows, type CallLevel } from './report-rows.ts';
 
 /** Charts per company: with a page of a hundred companies, each chart more is half a megabyte more. */
@@ -10,7 +10,7 @@ const trendChartsPerCompany = 2;
 
 /** Reads OUT/hashkpi.duckdb and writes OUT/report.html: one self-contained page, charts as inline SVG. */
 export async function writeReport(outDir: string): Promise<{ file: string; bytes: number; charts: number }> {
-  const rows = await readReportRows(path.join(outDir, 'hashkpi.duckdb'));
+  const rows = await readReportRows(path.join(outDir, 'hashkpi.duckdb'), callsShownPerCompany);
   const calls = companyCalls(rows);
   const levels = new Map<string, CallLevel[]>();
   for (const l of rows.levels) levels.set(l.ticker, [...(levels.get(l.ticker) ?? []), l]);
@@ -48,8 +48,17 @@ export async function writeReport(outDir: string): Promise<{ file: string; bytes
     drawn++;
   }
 
-  const html = reportPage(rows, { byTicker, comparison });
   const file = path.join(outDir, 'report.html');
-  await writeFile(file, html, 'utf8');
-  return { file, bytes: Buffer.byteLength(html), charts: drawn };
+  const out = await open(file, 'w');
+  let bytes = 0;
+  try {
+    for (const part of reportPageParts(rows, { byTicker, comparison })) {
+      const encoded = Buffer.from(part, 'utf8');
+      await out.write(encoded);
+      bytes += encoded.length;
+    }
+  } finally {
+    await out.close();
+  }
+  return { file, bytes, charts: drawn };
 }

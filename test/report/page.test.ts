@@ -15,6 +15,8 @@ describe('report page', () => {
       ],
       ingestErrors: [],
       levels: [],
+      calls: [{ ticker: 'PCHW', call_period: '2025Q3' }],
+      counts: { kpis: 0, problemsBySeverity: {} },
     };
     const page = reportPage(rows, { byTicker: new Map(), comparison: [] });
     expect(page).toContain('Translation checks: 1 match, 1 mismatch, 0 missing');
@@ -36,6 +38,8 @@ describe('report page', () => {
       translationChecks: [],
       ingestErrors: [],
       levels: [],
+      calls: [{ ticker: 'ACME', call_period: '2025Q1' }],
+      counts: { kpis: 3, problemsBySeverity: {} },
     };
     const page = reportPage(rows, { byTicker: new Map(), comparison: [] });
     const order = ['>Revenue<', '>Hash rate installed<', '>Accounts receivable<'].map((label) => page.indexOf(label));

@@ -1,0 +1,114 @@
+import { DuckDBInstance } from '@duckdb/node-api';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { variant } from '../../bench/generate.ts';
+import { coreMetrics } from '../../pipeline/report/display.ts';
+import { callsShownPerCompany, reportPage } from '../../pipeline/report/page.ts';
+import { readReportRows, type ReportRows } from '../../pipeline/report/report-rows.ts';
+import { buildDataset } from '../../pipeline/run.ts';
+import { callLevelsSql } from '../../pipeline/write/views.ts';
+import { sampleCorpus } from '../paths.ts';
+
+/** Every row the page could use, read the way the report read them before it read only what it shows. */
+async function readEveryRow(duckDbFile: string): Promise<ReportRows> {
+  const instance = await DuckDBInstance.create(duckDbFile, { access_mode: 'READ_ONLY' });
+  const connection = await instance.connect();
+  const read = async <T>(sql: string): Promise<T[]> => (await connection.runAndReadAll(sql)).getRowObjectsJson() as T[];
+  try {
+    const rows: Omit<ReportRows, 'counts'> = {
+      calls: await read(`SELECT ticker, call_period FROM kpis UNION SELECT ticker, call_period FROM documents WHERE ticker <> '' AND call_period <> '' ORDER BY ALL`),
+      documents: await read(`SELECT * FROM documents ORDER BY ticker, call_period, source_path`),
+      kpis: await read(`SELECT * FROM kpis ORDER BY ticker, call_period, metric, basis, period, change_kind NULLS FIRST, entity NULLS FIRST`),
+      quotes: await read(
+        `SELECT fact_id, metric, quote, sentence, speaker, speaker_title, section, paragraph_index, char_start, source_path, confidence
+         FROM fact_sources WHERE fact_id IN (SELECT chosen_fact_id FROM kpis) ORDER BY doc_id, char_start, metric`,
+      ),
+      validationIssues: await read(`SELECT * FROM validation_issues ORDER BY doc_id, severity, "check", message, fact_ids, mention_ids`),
+      translationChecks: await read(`SELECT * FROM translation_checks ORDER BY doc_id, paragraph_index, en_mention_id`),
+      ingestErrors: await read(`SELECT * FROM ingest_errors ORDER BY source_path, problem`),
+      levels: await read(`SELECT * FROM (${callLevelsSql}) ORDER BY ticker, call_period, metric`),
+    };
+    const problemsBySeverity: Record<string, number> = {};
+    for (const { severity } of [...rows.validationIssues, ...rows.ingestErrors]) problemsBySeverity[severity] = (problemsBySeverity[severity] ?? 0) + 1;
+    return { ...rows, counts: { kpis: rows.kpis.length, problemsBySeverity } };
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
+
+const factIds = (issue: { fact_ids: string | null }) => (issue.fact_ids ?? '').split(';').map((s) => s.trim()).filter(Boolean);
+
+describe('the rows the report reads', () => {
+  let tmp: string;
+  let duckDbFile: string;
+  let every: ReportRows;
+
+  beforeAll(async () => {
+    tmp = mkdtempSync(path.join(os.tmpdir(), 'hashkpi-report-rows-'));
+    const input = path.join(tmp, 'input');
+    mkdirSync(input);
+    // two calls of one company, bilingual (translation checks) and with warnings: the older is not shown in full
+    const fileName = 'KRMN-2025Q2.statementdog.txt';
+    const template = { fileName, text: readFileSync(path.join(sampleCorpus, fileName), 'utf8'), brand: 'Kestrel', ticker: 'KRMN', year: 2025, quarter: 2 };
+    for (const call of [0, 1]) {
+      const { fileName: name, text } = variant(template, { brand: 'Testa', ticker: 'TSTA' }, call, call);
+      writeFileSync(path.join(input, name), text);
+    }
+    // a call that names no company: its issue is listed apart, tied to no company's call
+    writeFileSync(path.join(input, 'untitled-call.txt'), readFileSync(path.join(sampleCorpus, 'QTMN-2025Q1.webcopy.txt'), 'utf8').replace(' (QTMN)', '').replaceAll('QTMN', ''));
+    const out = path.join(tmp, 'out');
+    await buildDataset({ input, out, jobs: 1, strict: false });
+    duckDbFile = path.join(out, 'hashkpi.duckdb');
+    every = await readEveryRow(duckDbFile);
+  }, 60_000);
+
+  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+  it('holds of a call not shown in full only the quotes and warnings of the values its row of the company table shows', async () => {
+    const rows = await readReportRows(duckDbFile, 1);
+    const doc = (callPeriod: string) => every.documents.find((d) => d.ticker === 'TSTA' && d.call_period === callPeriod)!;
+    const [older, latest] = [doc('2019Q1'), doc('2019Q2')];
+    const untitled = every.documents.find((d) => d.ticker === null)!;
+    expect([older, latest, untitled].every(Boolean)).toBe(true);
+
+    // the values on the page: every value of the latest call, and the core levels of each call
+    const olderLevels = new Set(every.levels.filter((l) => l.call_period === '2019Q1' && (coreMetrics as readonly string[]).includes(l.metric)).map((l) => l.chosen_fact_id));
+    const latestValues = new Set(every.kpis.filter((k) => k.call_period === '2019Q2').map((k) => k.chosen_fact_id));
+    const onPage = new Set([...olderLevels, ...latestValues, ...every.levels.filter((l) => (coreMetrics as readonly string[]).includes(l.metric)).map((l) => l.chosen_fact_id)]);
+
+    expect(rows.kpis.map((k) => k.chosen_fact_id)).toEqual(every.kpis.filter((k) => k.call_period === '2019Q2').map((k) => k.chosen_fact_id));
+    expect(rows.translationChecks).toEqual(every.translationChecks.filter((c) => c.doc_id === latest.doc_id));
+    expect(every.translationChecks.some((c) => c.doc_id === older.doc_id)).toBe(true);
+
+    const olderQuotes = (quotes: ReportRows['quotes']) => quotes.filter((q) => q.source_path === older.source_path).map((q) => q.fact_id).sort();
+    expect(olderQuotes(rows.quotes)).toEqual([...olderLevels].sort());
+    expect(olderQuotes(every.quotes).length).toBeGreaterThan(olderLevels.size);
+
+    const expected = every.validationIssues.filter(
+      (i) => i.doc_id === latest.doc_id || i.doc_id === untitled.doc_id || (i.severity !== 'info' && factIds(i).some((id) => onPage.has(id))),
+    );
+    expect(rows.validationIssues).toEqual(expected);
+    const ofOlder = (issues: ReportRows['validationIssues']) => issues.filter((i) => i.doc_id === older.doc_id);
+    // the older call's warnings on its core levels are read, its other issues are not
+    expect(ofOlder(rows.validationIssues).length).toBeGreaterThan(0);
+    expect(ofOlder(rows.validationIssues).length).toBeLessThan(ofOlder(every.validationIssues).length);
+    expect(rows.validationIssues.some((i) => i.doc_id === untitled.doc_id)).toBe(true);
+
+    // the header counts the whole dataset
+    expect(rows.counts).toEqual(every.counts);
+    expect(rows.calls).toEqual(every.calls);
+  });
+
+  it('makes the page it would make from every row', async () => {
+    const rows = await readReportRows(duckDbFile, callsShownPerCompany);
+    const charts = { byTicker: new Map(), comparison: [] };
+    const page = reportPage(rows, charts);
+    expect(page).toBe(reportPage(every, charts));
+    const { warning = 0, info = 0 } = every.counts.problemsBySeverity;
+    expect(page).toContain(`3 documents, 1 companies, ${every.kpis.length} KPI values; problems: 0 error, ${warning} warning, ${info} info.`);
+    expect(page).toContain("Issues not tied to a company's call");
+  });
+});
