@@ -36,10 +36,20 @@ const needsQuotes = /[",\r\n]/;
  * build writes millions of rows in its workers, and the library's general path was a tenth of their time.
  */
 export function csvRows(table: TableSpec, rows: readonly Record<string, unknown>[]): string {
+  return csvLines(table, rows).text;
+}
+
+/** csvRows, and the UTF-8 bytes its longest line may take (three a UTF-16 unit, at most): DuckDB reads lines up to a size it is told. */
+export function csvLines(table: TableSpec, rows: readonly Record<string, unknown>[]): { text: string; longestLineBytes: number } {
   const columns = columnsOf(table);
   let text = '';
-  for (const row of rows) text += cells(columns, row).map(csvField).join(',') + '\r\n';
-  return text;
+  let longest = 0;
+  for (const row of rows) {
+    const line = cells(columns, row).map(csvField).join(',') + '\r\n';
+    if (line.length > longest) longest = line.length;
+    text += line;
+  }
+  return { text, longestLineBytes: 3 * longest };
 }
 
 /** The CSV text in pieces: the BOM and header first, then the rows a chunk at a time. */

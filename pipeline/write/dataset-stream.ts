@@ -18,6 +18,9 @@ import { createViews } from './views.ts';
  */
 class TableStream {
   rows = 0;
+  /** at least the bytes of the longest CSV line written, and of the longest new to DuckDB */
+  longestLine = 0;
+  longestDeltaLine = 0;
   private readonly csv: number;
   private readonly arrowFile: number;
   private readonly arrow: EncodedArrowFileWriter;
@@ -52,7 +55,9 @@ class TableStream {
     writeAll(this.csv, encoded.csv);
     this.arrow.writeEncoded(encoded.arrow);
     this.rows += encoded.rows;
+    this.longestLine = Math.max(this.longestLine, encoded.longestLineBytes);
     if (toDelta) {
+      this.longestDeltaLine = Math.max(this.longestDeltaLine, encoded.longestLineBytes);
       if (this.delta === null) {
         mkdirSync(path.dirname(this.deltaPath), { recursive: true });
         this.delta = openSync(this.deltaPath, 'w');
@@ -189,12 +194,16 @@ export class DatasetStream {
       copyFileSync(this.previous.file, file);
       await updateDuckDb(
         file,
-        tables.map((s) => ({ table: s.table, csv: documentTables.has(s.table.name) ? (s.hasDelta ? s.deltaPath : null) : s.csvPath, byDocument: documentTables.has(s.table.name) })),
+        tables.map((s) =>
+          documentTables.has(s.table.name)
+            ? { table: s.table, csv: s.hasDelta ? s.deltaPath : null, longestLineBytes: s.longestDeltaLine, byDocument: true }
+            : { table: s.table, csv: s.csvPath, longestLineBytes: s.longestLine, byDocument: false },
+        ),
         gone,
       );
       rmSync(path.join(this.dir, deltaFolder), { recursive: true, force: true });
     } else {
-      await loadDuckDb(file, tables.map((s) => ({ table: s.table, csv: s.csvPath })));
+      await loadDuckDb(file, tables.map((s) => ({ table: s.table, csv: s.csvPath, longestLineBytes: s.longestLine })));
       rmSync(path.join(this.dir, deltaFolder), { recursive: true, force: true });
     }
     const held: DuckDbDocuments = { fingerprint: this.fingerprint, documents: this.written };
@@ -202,6 +211,9 @@ export class DatasetStream {
     writeFileSync(path.join(this.dir, duckDbDocumentsFile), JSON.stringify(held));
   }
 }
+
+const lineSize = (longest: number) => Math.max(2 * 2 ** 20, longest + 1024);
+const bufferSize = (longest: number) => Math.max(32 * 2 ** 20, 2 * lineSize(longest));
 
 const sqlTypes: Record<ColumnKind, string> = { string: 'VARCHAR', integer: 'INTEGER', double: 'DOUBLE', boolean: 'BOOLEAN', date: 'DATE' };
 const quoteIdent = (s: string) => `"${s.replace(/"/g, '""')}"`;
@@ -212,7 +224,7 @@ const quoteText = (s: string) => `'${s.replace(/'/g, "''")}'`;
  * types declared (nothing sniffed), an empty cell NULL, except '' in a column that is never null,
  * and a text cell's formula guard taken off (textOfCell).
  */
-export function readCsvSql(table: TableSpec, csvFile: string): string {
+export function readCsvSql(table: TableSpec, csvFile: string, longestLineBytes = 0): string {
   const columns = columnsOf(table);
   const declared = `{${columns.map((c) => `${quoteText(c.name)}: '${sqlTypes[c.kind]}'`).join(', ')}}`;
   const values = columns.map((c) => {
@@ -230,29 +242,50 @@ export function readCsvSql(table: TableSpec, csvFile: string): string {
     `new_line = '\\r\\n'`,
     `nullstr = ''`,
     `encoding = 'utf-8'`,
-    // a paragraph may be long; DuckDB's default refuses a line over 2 MB
-    'max_line_size = 268435456',
+    // DuckDB refuses a line longer than max_line_size (2 MB by default) and reads in buffers 16 times that: told the longest, and a buffer twice it
+    `max_line_size = ${lineSize(longestLineBytes)}`,
+    `buffer_size = ${bufferSize(longestLineBytes)}`,
   ];
   return `SELECT ${values.join(', ')} FROM read_csv(${quoteText(csvFile)}, ${options.join(', ')})`;
 }
 
+/**
+ * DuckDB's memory while it loads: without a limit it keeps what it read and indexed (1.7 GB for
+ * 4,000 calls); with one it writes blocks out to the file and to a temporary folder beside it.
+ * The limit leaves room for the read buffers of a table whose lines are long.
+ */
+function loadSettings(tables: readonly { longestLineBytes: number }[]): Record<string, string> {
+  const buffer = Math.max(...tables.map((t) => bufferSize(t.longestLineBytes)), 0);
+  return { memory_limit: `${Math.max(256, Math.ceil((4 * buffer) / 2 ** 20) + 256)}MB`, threads: '2' };
+}
+
 /** hashkpi.duckdb: every table made from its schema and filled from its CSV file, then the views, checkpointed. */
-export async function loadDuckDb(file: string, tables: readonly { table: TableSpec; csv: string }[]): Promise<void> {
-  const instance = await DuckDBInstance.create(file);
-  const connection = await instance.connect();
-  try {
-    for (const { table, csv } of tables) await loadTable(connection, table, csv);
+export async function loadDuckDb(file: string, tables: readonly { table: TableSpec; csv: string; longestLineBytes: number }[]): Promise<void> {
+  // a table at a time, each by an instance of its own: an instance holds the primary-key index of
+  // every table it loaded until it closes, which would grow with the corpus
+  for (const { table, csv, longestLineBytes } of tables) {
+    await withDuckDb(file, loadSettings([{ longestLineBytes }]), (connection) => loadTable(connection, table, csv, longestLineBytes));
+  }
+  await withDuckDb(file, loadSettings([]), async (connection) => {
     await createViews(connection);
     await connection.run('CHECKPOINT');
+  });
+}
+
+async function withDuckDb(file: string, settings: Record<string, string>, use: (connection: DuckDBConnection) => Promise<void>): Promise<void> {
+  const instance = await DuckDBInstance.create(file, settings);
+  const connection = await instance.connect();
+  try {
+    await use(connection);
   } finally {
     connection.closeSync();
     instance.closeSync();
   }
 }
 
-async function loadTable(connection: DuckDBConnection, table: TableSpec, csv: string): Promise<void> {
+async function loadTable(connection: DuckDBConnection, table: TableSpec, csv: string, longestLineBytes: number): Promise<void> {
   for (const statement of tableDdl(table)) await connection.run(statement);
-  await connection.run(`INSERT INTO ${quoteIdent(table.name)} ${readCsvSql(table, csv)}`);
+  await connection.run(`INSERT INTO ${quoteIdent(table.name)} ${readCsvSql(table, csv, longestLineBytes)}`);
 }
 
 /**
@@ -260,20 +293,15 @@ async function loadTable(connection: DuckDBConnection, table: TableSpec, csv: st
  * changed deleted, the new documents' rows inserted, and the tables made from every document
  * together written whole. Its rows are those of a cold build; only their order in the file differs.
  */
-async function updateDuckDb(file: string, tables: readonly { table: TableSpec; csv: string | null; byDocument: boolean }[], gone: readonly string[]): Promise<void> {
-  const instance = await DuckDBInstance.create(file);
-  const connection = await instance.connect();
-  try {
-    // doc_ids are hex digits: one text of them, split in SQL
-    await connection.run(`CREATE TEMP TABLE gone AS SELECT unnest(string_split($ids, ',')) AS doc_id`, { ids: gone.join(',') });
-    for (const { table, byDocument } of tables) {
+async function updateDuckDb(file: string, tables: readonly { table: TableSpec; csv: string | null; longestLineBytes: number; byDocument: boolean }[], gone: readonly string[]): Promise<void> {
+  // a table at a time, each by an instance of its own, as loadDuckDb
+  for (const { table, csv, longestLineBytes, byDocument } of tables) {
+    await withDuckDb(file, loadSettings([{ longestLineBytes }]), async (connection) => {
+      // doc_ids are hex digits: one text of them, split in SQL
       if (!byDocument) await connection.run(`DELETE FROM ${quoteIdent(table.name)}`);
-      else if (gone.length) await connection.run(`DELETE FROM ${quoteIdent(table.name)} WHERE doc_id IN (SELECT doc_id FROM gone)`);
-    }
-    for (const { table, csv } of tables) if (csv) await connection.run(`INSERT INTO ${quoteIdent(table.name)} ${readCsvSql(table, csv)}`);
-    await connection.run('CHECKPOINT');
-  } finally {
-    connection.closeSync();
-    instance.closeSync();
+      else if (gone.length) await connection.run(`DELETE FROM ${quoteIdent(table.name)} WHERE doc_id IN (SELECT unnest(string_split($ids, ',')))`, { ids: gone.join(',') });
+      if (csv) await connection.run(`INSERT INTO ${quoteIdent(table.name)} ${readCsvSql(table, csv, longestLineBytes)}`);
+    });
   }
+  await withDuckDb(file, loadSettings([]), (connection) => connection.run('CHECKPOINT').then(() => undefined));
 }

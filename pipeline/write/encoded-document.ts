@@ -8,13 +8,15 @@ import type { DocumentRows } from '../process-transcript.ts';
 import { serialize } from 'node:v8';
 import { checkRows } from '../validate/schema-check.ts';
 import { encodeArrowBatches, type EncodedBatches } from './arrow.ts';
-import { csvRows } from './csv.ts';
+import { csvLines } from './csv.ts';
 
 /** Rows of one table as they go into its files: CSV lines (UTF-8) and Arrow record-batch messages. */
 export interface EncodedRows {
   table: string;
   rows: number;
   csv: Uint8Array;
+  /** at least the UTF-8 bytes of the longest CSV line */
+  longestLineBytes: number;
   arrow: EncodedBatches;
 }
 
@@ -61,7 +63,8 @@ export function kpiFactsByCall(facts: readonly KpiFact[]): KpiFactsOfCall[] {
 
 /** Rows already checked, encoded for their table's CSV and Arrow files. */
 export function encodeRows(table: TableSpec, rows: readonly Record<string, unknown>[]): EncodedRows {
-  return { table: table.name, rows: rows.length, csv: encoder.encode(csvRows(table, rows)), arrow: encodeArrowBatches(table, rows) };
+  const { text, longestLineBytes } = csvLines(table, rows);
+  return { table: table.name, rows: rows.length, csv: encoder.encode(text), longestLineBytes, arrow: encodeArrowBatches(table, rows) };
 }
 
 /** Rows checked against their table's schema: the valid ones encoded, the others as validation issues. */

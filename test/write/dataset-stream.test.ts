@@ -84,7 +84,7 @@ describe('DatasetStream', () => {
 
   it('refuses rows of a table it has not opened, naming the tables it has', () => {
     const stream = DatasetStream.open(streamedDir('unknown'), [speakers]);
-    expect(() => stream.add({ table: 'facts', rows: 1, csv: new Uint8Array(), arrow: { bytes: new Uint8Array(), blocks: [] } })).toThrow(/no table facts is open; expected one of speakers$/);
+    expect(() => stream.add({ table: 'facts', rows: 1, csv: new Uint8Array(), longestLineBytes: 0, arrow: { bytes: new Uint8Array(), blocks: [] } })).toThrow(/no table facts is open; expected one of speakers$/);
     stream.abandon();
   });
 });
