@@ -82,6 +82,17 @@ describe('DatasetStream', () => {
     expect(readFileSync(path.join(dir, 'arrow', 'speakers.arrow')).equals(readFileSync(path.join(tmp, 'one-part.arrow')))).toBe(true);
   });
 
+  it('loads into DuckDB a line longer than its default limit of 2 MB', async () => {
+    const rows = speakerRows(3);
+    rows[1].name = 'Kestrel, "long" 陳 '.repeat(200_000); // 3.6 MB of UTF-8
+    const dir = streamedDir('long-line');
+    const stream = DatasetStream.open(dir, outputTables);
+    stream.add(encodeRows(speakers, rows));
+    await stream.close();
+    const names = await queryDuckDb(dir, `SELECT name FROM speakers ORDER BY speaker_index`);
+    expect(names.map((r) => r.name)).toEqual(rows.map((r) => r.name));
+  }, 60_000);
+
   it('refuses rows of a table it has not opened, naming the tables it has', () => {
     const stream = DatasetStream.open(streamedDir('unknown'), [speakers]);
     expect(() => stream.add({ table: 'facts', rows: 1, csv: new Uint8Array(), longestLineBytes: 0, arrow: { bytes: new Uint8Array(), blocks: [] } })).toThrow(/no table facts is open; expected one of speakers$/);
