@@ -28,6 +28,12 @@ export interface ReportCharts {
  */
 export const callsShownPerCompany = 1;
 
+/**
+ * A company's trend table and charts cover its latest calls: three years of quarters. Older calls
+ * are in the dataset; the page grows with the number of companies, not of calls.
+ */
+export const trendCallsPerCompany = 12;
+
 const sectionNames: Record<string, string> = { prepared_remarks: 'prepared remarks', qa: 'Q&A', summary: 'summary' };
 const basisOrder: Record<string, number> = { actual: 0, guidance: 1, target: 2, spec: 3, market: 4 };
 const factAnchor = (factId: string) => anchorId('f', factId);
@@ -123,9 +129,9 @@ function chartGrid(charts: readonly RenderedChart[]): string {
   return `<div class="charts">${charts.map(({ chart, svg }) => `<figure class="chart" data-chart="${e(chart.id)}" role="img" aria-label="${e(chart.title)}">${svg}</figure>`).join('')}</div>`;
 }
 
-/** A company's calls quarter by quarter: the core metrics as a table, beside the charts. */
+/** A company's latest calls quarter by quarter: the core metrics as a table, beside the charts. */
 function trendTable(ctx: Context, ticker: string, periods: readonly string[]): string {
-  const byCall = periods.map((p) => ({ period: p, levels: levelsOf(ctx, ticker, p) }));
+  const byCall = periods.slice(-trendCallsPerCompany).map((p) => ({ period: p, levels: levelsOf(ctx, ticker, p) }));
   const metrics = coreMetrics.filter((m) => byCall.some((c) => c.levels.has(m)));
   if (metrics.length === 0) return '';
   const rows = byCall
@@ -144,7 +150,10 @@ function trendTable(ctx: Context, ticker: string, periods: readonly string[]): s
     });
   return (
     `<div class="scroll"><table class="trend"><thead><tr><th>call</th><th>quarter ended</th>${metrics.map((m) => `<th class="r">${e(metricLabel(m))}</th>`).join('')}</tr></thead>` +
-    `<tbody>${rows.join('')}</tbody></table></div>`
+    `<tbody>${rows.join('')}</tbody></table></div>` +
+    (periods.length > trendCallsPerCompany
+      ? `<p class="dim">The ${trendCallsPerCompany} latest of ${periods.length} calls; every call is in <code>hashkpi.duckdb</code> (<code>kpi_wide</code>) and <code>csv/kpi_wide.csv</code>.</p>`
+      : '')
   );
 }
 

@@ -40,15 +40,16 @@ export interface Call {
 
 /**
  * What the report shows, read back from hashkpi.duckdb the way a user would (dates as ISO text):
- * one row per call, document, level or input problem, and the rest only for the calls shown in
- * full, so that the page costs what a reader can read, not what the corpus holds.
+ * one row per call, document or input problem, the levels of each company's latest calls only, and
+ * the rest only for the calls shown in full, so that the page costs what a reader can read, not what
+ * the corpus holds.
  */
 export interface ReportRows {
   calls: Call[];
   documents: Row<typeof documents>[];
   /** the KPI values of the calls shown in full */
   kpis: Row<typeof kpis>[];
-  /** the quotes of the values on the page: the calls shown in full and the core levels of every call */
+  /** the quotes of the values on the page: the calls shown in full and the core levels of the trend calls */
   quotes: Quote[];
   /**
    * the issues of the documents of the calls shown in full, those tied to no company's call, and
@@ -58,6 +59,7 @@ export interface ReportRows {
   /** the checks of the documents of the calls shown in full */
   translationChecks: Row<typeof translationChecks>[];
   ingestErrors: Row<typeof ingestErrors>[];
+  /** the levels of each company's trend calls, its latest ones */
   levels: CallLevel[];
   /** counted over the whole dataset */
   counts: { kpis: number; problemsBySeverity: Record<string, number> };
@@ -65,20 +67,33 @@ export interface ReportRows {
 
 const quoteText = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
+/** How many of each company's latest calls the page shows in full, and in its trend table and charts. */
+export interface CallWindows {
+  shownPerCompany: number;
+  trendPerCompany: number;
+}
+
 /**
  * What the page is made of: every call (ticker, call_period) of the KPI values and the documents;
- * per company its latest `shownPerCompany` calls, shown in full, as companyCalls sorts them; their
- * documents and KPI values; the facts whose value is on the page; and the validation issues the
- * page shows.
+ * per company its latest `shownPerCompany` calls, shown in full, and its latest `trendPerCompany`,
+ * in its trend table and charts, as companyCalls sorts them; the documents and KPI values of the
+ * calls shown in full; the levels of the trend calls; the facts whose value is on the page; and
+ * the validation issues the page shows.
  */
-function pageSql(shownPerCompany: number): string {
+function pageSql({ shownPerCompany, trendPerCompany }: CallWindows): string {
   return `WITH calls AS (
   SELECT ticker, call_period FROM kpis
   UNION
   SELECT ticker, call_period FROM documents WHERE ticker <> '' AND call_period <> ''
+), calls_by_recency AS (
+  -- call periods are ASCII ('2025Q3'): sorted here as companyCalls sorts them; 1 is a company's latest
+  SELECT ticker, call_period, row_number() OVER (PARTITION BY ticker ORDER BY call_period DESC) AS recency FROM calls
 ), shown_calls AS (
-  -- call periods are ASCII ('2025Q3'): sorted here as companyCalls sorts them
-  SELECT * FROM calls QUALIFY row_number() OVER (PARTITION BY ticker ORDER BY call_period DESC) <= ${shownPerCompany}
+  SELECT ticker, call_period FROM calls_by_recency WHERE recency <= ${shownPerCompany}
+), trend_calls AS (
+  SELECT ticker, call_period FROM calls_by_recency WHERE recency <= ${trendPerCompany}
+), trend_levels AS (
+  SELECT l.* FROM (${callLevelsSql}) l SEMI JOIN trend_calls c ON c.ticker = l.ticker AND c.call_period = l.call_period
 ), shown_docs AS (
   SELECT d.doc_id FROM documents d JOIN shown_calls c ON c.ticker = coalesce(d.ticker, '') AND c.call_period = coalesce(d.call_period, '')
 ), shown_kpis AS (
@@ -86,8 +101,8 @@ function pageSql(shownPerCompany: number): string {
 ), page_facts AS (
   SELECT chosen_fact_id AS fact_id FROM shown_kpis
   UNION
-  -- a company's table of calls and the comparison show every call's core levels
-  SELECT chosen_fact_id FROM (${callLevelsSql}) WHERE metric IN (${coreMetrics.map(quoteText).join(', ')})
+  -- a company's trend table and the comparison show the core levels of its trend calls
+  SELECT chosen_fact_id FROM trend_levels WHERE metric IN (${coreMetrics.map(quoteText).join(', ')})
 ), page_issues AS (
   -- the issues of a call shown in full, placed beside its values or under them
   SELECT rowid AS issue FROM validation_issues WHERE doc_id IN (SELECT doc_id FROM shown_docs)
@@ -102,8 +117,10 @@ function pageSql(shownPerCompany: number): string {
 )`;
 }
 
-export async function readReportRows(duckDbFile: string, shownPerCompany: number): Promise<ReportRows> {
-  if (!Number.isInteger(shownPerCompany) || shownPerCompany < 1) throw new Error(`calls shown per company: expected a whole number of at least 1, got ${shownPerCompany}`);
+export async function readReportRows(duckDbFile: string, windows: CallWindows): Promise<ReportRows> {
+  for (const [name, n] of Object.entries(windows)) {
+    if (!Number.isInteger(n) || n < 1) throw new Error(`${name}: expected a whole number of at least 1, got ${n}`);
+  }
   // a DuckDB instance keeps the blocks its scans read until it closes: one per read, so that
   // reading facts and then validation issues holds the blocks of one table at a time
   const read = async <T>(sql: string): Promise<T[]> => {
@@ -116,7 +133,7 @@ export async function readReportRows(duckDbFile: string, shownPerCompany: number
       instance.closeSync();
     }
   };
-  const page = pageSql(shownPerCompany);
+  const page = pageSql(windows);
   const [kpiCount] = await read<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM kpis`);
   const severities = await read<{ severity: string; n: number }>(
     `SELECT severity, count(*)::INTEGER AS n FROM (SELECT severity FROM validation_issues UNION ALL SELECT severity FROM ingest_errors) GROUP BY severity`,
@@ -135,7 +152,7 @@ export async function readReportRows(duckDbFile: string, shownPerCompany: number
     ),
     translationChecks: await read(`${page} SELECT * FROM translation_checks WHERE doc_id IN (SELECT doc_id FROM shown_docs) ORDER BY doc_id, paragraph_index, en_mention_id`),
     ingestErrors: await read(`SELECT * FROM ingest_errors ORDER BY source_path, problem`),
-    levels: await read(`SELECT * FROM (${callLevelsSql}) ORDER BY ticker, call_period, metric`),
+    levels: await read(`${page} SELECT * FROM trend_levels ORDER BY ticker, call_period, metric`),
     counts: { kpis: kpiCount.n, problemsBySeverity: Object.fromEntries(severities.map((s) => [s.severity, s.n])) },
   };
 }

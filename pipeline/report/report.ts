@@ -1,29 +1,31 @@
 import { open } from 'node:fs/promises';
 import path from 'node:path';
+import { groupBy } from '../group-by.ts';
 import { comparisonChart, renderChart, trendCharts, type Point } from './charts.ts';
 import { coreMetrics } from './display.ts';
-import { callsShownPerCompany, reportPageParts, type RenderedChart } from './page.ts';
-import { companyCalls, readReportRows, type CallLevel } from './report-rows.ts';
+import { callsShownPerCompany, reportPageParts, trendCallsPerCompany, type RenderedChart } from './page.ts';
+import { companyCalls, readReportRows } from './report-rows.ts';
 
 /** Charts per company: with a page of a hundred companies, each chart more is half a megabyte more. */
 const trendChartsPerCompany = 2;
 
 /** Reads OUT/hashkpi.duckdb and writes OUT/report.html: one self-contained page, charts as inline SVG. */
 export async function writeReport(outDir: string): Promise<{ file: string; bytes: number; charts: number }> {
-  const rows = await readReportRows(path.join(outDir, 'hashkpi.duckdb'), callsShownPerCompany);
+  const rows = await readReportRows(path.join(outDir, 'hashkpi.duckdb'), { shownPerCompany: callsShownPerCompany, trendPerCompany: trendCallsPerCompany });
   const calls = companyCalls(rows);
-  const levels = new Map<string, CallLevel[]>();
-  for (const l of rows.levels) levels.set(l.ticker, [...(levels.get(l.ticker) ?? []), l]);
+  const levels = groupBy(rows.levels, (l) => l.ticker);
   let drawn = 0;
 
-  // a company's most important charts over its calls, where at least two calls state the chart's
-  // values; the table above them has every core metric quarter by quarter
+  // a company's most important charts over its latest calls (those of its trend table), where at
+  // least two calls state the chart's values; the table above them has every core metric quarter by quarter
   const byTicker = new Map<string, RenderedChart[]>();
-  for (const ticker of calls.keys()) {
+  for (const [ticker, periods] of calls) {
+    const trendCalls = new Set(periods.slice(-trendCallsPerCompany));
+    const trendLevels = (levels.get(ticker) ?? []).filter((l) => trendCalls.has(l.call_period));
     const rendered: RenderedChart[] = [];
     for (const chart of trendCharts) {
       if (rendered.length === trendChartsPerCompany) break;
-      const points: Point[] = (levels.get(ticker) ?? []).flatMap((l) => {
+      const points: Point[] = trendLevels.flatMap((l) => {
         const series = chart.series.find((s) => s.metric === l.metric);
         return series ? [{ quarter: l.call_period, series: series.label, value: l.value * chart.scale }] : [];
       });

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { variant } from '../../bench/generate.ts';
 import { coreMetrics } from '../../pipeline/report/display.ts';
-import { callsShownPerCompany, reportPage } from '../../pipeline/report/page.ts';
+import { callsShownPerCompany, reportPage, trendCallsPerCompany } from '../../pipeline/report/page.ts';
 import { readReportRows, type ReportRows } from '../../pipeline/report/report-rows.ts';
 import { buildDataset } from '../../pipeline/run.ts';
 import { callLevelsSql } from '../../pipeline/write/views.ts';
@@ -39,6 +39,18 @@ async function readEveryRow(duckDbFile: string): Promise<ReportRows> {
   }
 }
 
+const windows = { shownPerCompany: callsShownPerCompany, trendPerCompany: trendCallsPerCompany };
+
+/** The input of one company's calls, the first in 2019 Q1, each a quarter after the one before: bilingual and with warnings. */
+function writeCalls(input: string, count: number): void {
+  const fileName = 'KRMN-2025Q2.statementdog.txt';
+  const template = { fileName, text: readFileSync(path.join(sampleCorpus, fileName), 'utf8'), brand: 'Kestrel', ticker: 'KRMN', year: 2025, quarter: 2 };
+  for (let call = 0; call < count; call++) {
+    const { fileName: name, text } = variant(template, { brand: 'Testa', ticker: 'TSTA' }, call, call);
+    writeFileSync(path.join(input, name), text);
+  }
+}
+
 const factIds = (issue: { fact_ids: string | null }) => (issue.fact_ids ?? '').split(';').map((s) => s.trim()).filter(Boolean);
 
 describe('the rows the report reads', () => {
@@ -51,12 +63,7 @@ describe('the rows the report reads', () => {
     const input = path.join(tmp, 'input');
     mkdirSync(input);
     // two calls of one company, bilingual (translation checks) and with warnings: the older is not shown in full
-    const fileName = 'KRMN-2025Q2.statementdog.txt';
-    const template = { fileName, text: readFileSync(path.join(sampleCorpus, fileName), 'utf8'), brand: 'Kestrel', ticker: 'KRMN', year: 2025, quarter: 2 };
-    for (const call of [0, 1]) {
-      const { fileName: name, text } = variant(template, { brand: 'Testa', ticker: 'TSTA' }, call, call);
-      writeFileSync(path.join(input, name), text);
-    }
+    writeCalls(input, 2);
     // a call that names no company: its issue is listed apart, tied to no company's call
     writeFileSync(path.join(input, 'untitled-call.txt'), readFileSync(path.join(sampleCorpus, 'QTMN-2025Q1.webcopy.txt'), 'utf8').replace(' (QTMN)', '').replaceAll('QTMN', ''));
     const out = path.join(tmp, 'out');
@@ -68,7 +75,7 @@ describe('the rows the report reads', () => {
   afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
   it('holds of a call not shown in full only the quotes and warnings of the values its row of the company table shows', async () => {
-    const rows = await readReportRows(duckDbFile, 1);
+    const rows = await readReportRows(duckDbFile, { shownPerCompany: 1, trendPerCompany: 2 });
     const doc = (callPeriod: string) => every.documents.find((d) => d.ticker === 'TSTA' && d.call_period === callPeriod)!;
     const [older, latest] = [doc('2019Q1'), doc('2019Q2')];
     const untitled = every.documents.find((d) => d.ticker === null)!;
@@ -103,12 +110,59 @@ describe('the rows the report reads', () => {
   });
 
   it('makes the page it would make from every row', async () => {
-    const rows = await readReportRows(duckDbFile, callsShownPerCompany);
+    const rows = await readReportRows(duckDbFile, windows);
     const charts = { byTicker: new Map(), comparison: [] };
     const page = reportPage(rows, charts);
     expect(page).toBe(reportPage(every, charts));
     const { warning = 0, info = 0 } = every.counts.problemsBySeverity;
     expect(page).toContain(`3 documents, 1 companies, ${every.kpis.length} KPI values; problems: 0 error, ${warning} warning, ${info} info.`);
     expect(page).toContain("Issues not tied to a company's call");
+  });
+});
+
+describe('the rows the report reads of a company with more calls than its trend table shows', () => {
+  const count = trendCallsPerCompany + 2;
+  let tmp: string;
+  let duckDbFile: string;
+  let every: ReportRows;
+
+  beforeAll(async () => {
+    tmp = mkdtempSync(path.join(os.tmpdir(), 'hashkpi-report-rows-'));
+    const input = path.join(tmp, 'input');
+    mkdirSync(input);
+    writeCalls(input, count);
+    const out = path.join(tmp, 'out');
+    await buildDataset({ input, out, jobs: 1, strict: false });
+    duckDbFile = path.join(out, 'hashkpi.duckdb');
+    every = await readEveryRow(duckDbFile);
+  }, 120_000);
+
+  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+  it('reads the levels, quotes and warnings of its latest calls only, and the page shows those calls and says so', async () => {
+    const rows = await readReportRows(duckDbFile, windows);
+    const periods = [...new Set(every.calls.map((c) => c.call_period))].sort();
+    expect(periods).toHaveLength(count);
+    const [oldest, trend] = [periods.slice(0, 2), periods.slice(2)];
+    const oldDocs = new Set(every.documents.filter((d) => oldest.includes(d.call_period ?? '')).map((d) => d.doc_id));
+    const oldPaths = new Set(every.documents.filter((d) => oldDocs.has(d.doc_id)).map((d) => d.source_path));
+    // the two oldest calls have levels, quotes and warnings to leave out
+    expect(every.levels.some((l) => oldest.includes(l.call_period))).toBe(true);
+    expect(every.validationIssues.some((i) => oldDocs.has(i.doc_id ?? '') && i.severity === 'warning')).toBe(true);
+
+    expect(rows.levels).toEqual(every.levels.filter((l) => trend.includes(l.call_period)));
+    expect(new Set(rows.levels.map((l) => l.call_period))).toEqual(new Set(trend));
+    expect(rows.quotes.filter((q) => oldPaths.has(q.source_path ?? ''))).toEqual([]);
+    expect(rows.validationIssues.filter((i) => oldDocs.has(i.doc_id ?? ''))).toEqual([]);
+    // every call is still counted
+    expect(rows.calls).toEqual(every.calls);
+
+    const page = reportPage(rows, { byTicker: new Map(), comparison: [] });
+    expect(page).toBe(reportPage(every, { byTicker: new Map(), comparison: [] }));
+    const trendRows = /<table class="trend">.*?<tbody>(.*?)<\/tbody>/s.exec(page)![1].match(/<tr>.*?<\/tr>/gs)!;
+    expect(trendRows.map((r) => /^<tr><td class="nw">(?:<a [^>]*>)?(\d{4}Q\d)/.exec(r)![1])).toEqual([...trend].reverse());
+    expect(page).toContain(`The ${trendCallsPerCompany} latest of ${count} calls; every call is in <code>hashkpi.duckdb</code> (<code>kpi_wide</code>) and <code>csv/kpi_wide.csv</code>.`);
+    expect(page).toContain(`TSTA — Testa`);
+    expect(page).toMatch(new RegExp(`<h2>TSTA[^<]*<span class="dim">${count} calls</span></h2>`));
   });
 });
