@@ -1,5 +1,5 @@
 import type { Row } from '../schemas/columns.ts';
-import type { documents, ingestErrors, kpis, validationIssues } from '../schemas/index.ts';
+import type { documents, ingestErrors, validationIssues } from '../schemas/index.ts';
 import { outputTables } from '../schemas/tables.ts';
 import path from 'node:path';
 import { scanInputFolder } from './ingest/read-folder.ts';
@@ -11,7 +11,6 @@ import { unchangedSinceLastBuild } from './parallel/unchanged.ts';
 import { problemRow } from './process-transcript.ts';
 import { pipelineVersion, rulesFingerprint } from './version.ts';
 import { finishDataset, startDataset } from './write/dataset.ts';
-import { rowsPerBatch } from './write/arrow.ts';
 import { DatasetStream, previousDuckDb } from './write/dataset-stream.ts';
 import { checkAndEncode, type EncodedDocument } from './write/encoded-document.ts';
 import { KpiFactsFile } from './write/kpi-facts.ts';
@@ -232,16 +231,12 @@ class MergedDocuments {
   /** After the last document: same_call warnings, kpis, then the schema issues of the tables checked before validation_issues. */
   finish(): void {
     this.emit('ingest_errors', sameCallRows(this.documents));
-    // a call at a time, written a batch at a time
-    let kpiRows: Row<typeof kpis>[] = [];
-    for (const rows of this.kpiFacts.kpis()) {
-      for (const row of rows) kpiRows.push(row);
-      if (kpiRows.length >= rowsPerBatch) {
-        this.emit('kpis', kpiRows.splice(0, rowsPerBatch));
-      }
+    // a call at a time, checked and encoded once and kept so in the cache of kpis
+    const kpisTable = this.specs.get('kpis')!;
+    for (const { encoded, issues } of this.kpiFacts.kpis((rows) => checkAndEncode(kpisTable, rows))) {
+      if (encoded) this.stream.add(encoded);
+      this.schemaIssues.get('kpis')!.push(...issues);
     }
-    this.emit('kpis', kpiRows);
-    kpiRows = [];
     const names = outputTables.map((t) => t.name);
     const issuesAt = names.indexOf('validation_issues');
     this.emit('validation_issues', names.slice(0, issuesAt).flatMap((name) => this.schemaIssues.get(name)!));

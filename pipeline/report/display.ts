@@ -35,7 +35,13 @@ export const metricLabel = (id: string) => labels[id] ?? id.replace(/_/g, ' ').r
 
 export const metricKind = (id: string) => metrics.find((m) => m.id === id)?.kind ?? 'flow';
 
-const number = (n: number, digits: number) => new Intl.NumberFormat('en-US', { maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(n);
+// a formatter is costly to make: one for each number of digits, made once
+const formats = new Map<number, Intl.NumberFormat>();
+const number = (n: number, digits: number) => {
+  let format = formats.get(digits);
+  if (!format) formats.set(digits, (format = new Intl.NumberFormat('en-US', { maximumFractionDigits: digits, minimumFractionDigits: 0 })));
+  return format.format(n);
+};
 /** Three significant digits, enough to read and compare: 142.7 → 143, 31.4, 7.36. */
 const significant = (n: number) => number(n, Math.abs(n) >= 100 ? 1 : Math.abs(n) >= 10 ? 1 : 2);
 

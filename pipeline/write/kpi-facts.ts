@@ -41,8 +41,11 @@ export class KpiFactsFile {
     }
   }
 
-  /** The kpis rows, a call at a time, in chooseKpis's order. */
-  *kpis(): Generator<Row<typeof kpis>[]> {
+  /**
+   * The kpis rows, a call at a time, in chooseKpis's order, each call's made into what `made`
+   * returns (the build: checked and encoded), which is what the cache keeps.
+   */
+  *kpis<T>(made: (rows: Row<typeof kpis>[]) => T): Generator<T> {
     const reader = this.cache?.from ? CacheReader.open(this.cache.from, this.cache.version) : null;
     const writer = this.cache ? CacheWriter.create(this.cache.to, this.cache.version, reader ? this.cache.from : null) : null;
     let closed = false;
@@ -60,14 +63,14 @@ export class KpiFactsFile {
           const entry = reader!.entry(call, hash)!;
           if (writer?.extendsPrevious) writer.reuse(call, hash, entry);
           else writer?.append(call, hash, cached);
-          yield deserialize(cached) as Row<typeof kpis>[];
+          yield deserialize(cached) as T;
           continue;
         }
         const facts: KpiFact[] = [];
         for (const bytes of parts) for (const fact of deserialize(bytes) as KpiFact[]) facts.push(fact);
-        const rows = chooseKpis(facts);
-        writer?.append(call, hash, serialize(rows));
-        yield rows;
+        const result = made(chooseKpis(facts));
+        writer?.append(call, hash, serialize(result));
+        yield result;
       }
       writer?.close();
       closed = true;
