@@ -233,9 +233,9 @@ class MergedDocuments {
     this.emit('ingest_errors', sameCallRows(this.documents));
     // a call at a time, checked and encoded once and kept so in the cache of kpis
     const kpisTable = this.specs.get('kpis')!;
-    for (const { encoded, issues } of this.kpiFacts.kpis((rows) => checkAndEncode(kpisTable, rows))) {
-      if (encoded) this.stream.add(encoded);
-      this.schemaIssues.get('kpis')!.push(...issues);
+    for (const { value, unchanged, ...call } of this.kpiFacts.kpis((rows) => checkAndEncode(kpisTable, rows))) {
+      if (value.encoded) this.stream.addCall(call, value.encoded, unchanged);
+      this.schemaIssues.get('kpis')!.push(...value.issues);
     }
     const names = outputTables.map((t) => t.name);
     const issuesAt = names.indexOf('validation_issues');

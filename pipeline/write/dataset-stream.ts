@@ -133,6 +133,8 @@ export function previousDuckDb(datasetDir: string, fingerprint: string): Previou
 export class DatasetStream {
   private readonly written: [string, string][] = [];
   private readonly kept = new Set<string>();
+  /** the calls whose kpis rows the previous DuckDB file holds as they are (`ticker\tcall_period`) */
+  private readonly keptCalls: string[] = [];
 
   private constructor(
     private readonly dir: string,
@@ -159,12 +161,22 @@ export class DatasetStream {
     if (docId !== null) this.written.push([sourcePath, docId]);
     const held = key !== null && this.previous?.documents.has(key) === true;
     if (held) this.kept.add(key);
-    for (const rows of tables) this.table(rows.table).add(rows, this.previous !== null && !held && documentTables.has(rows.table));
+    for (const rows of tables) this.table(rows.table).add(rows, this.previous !== null && !held && replacedBy(rows.table) === 'document');
   }
 
-  /** Rows made from the documents together (kpis, same_call, schema issues...), or of no document. */
+  /**
+   * A call's kpis rows. `unchanged`: chosen from the same facts as the previous build's, whose
+   * DuckDB file then holds them as they are.
+   */
+  addCall(call: { ticker: string; callPeriod: string }, encoded: EncodedRows, unchanged: boolean): void {
+    const kept = this.previous !== null && unchanged;
+    if (kept) this.keptCalls.push(`${call.ticker}\t${call.callPeriod}`);
+    this.table(encoded.table).add(encoded, this.previous !== null && !kept);
+  }
+
+  /** Rows made from the documents together (same_call, schema issues...), or of no document. */
   add(encoded: EncodedRows): void {
-    this.table(encoded.table).add(encoded, this.previous !== null && documentTables.has(encoded.table));
+    this.table(encoded.table).add(encoded, this.previous !== null && replacedBy(encoded.table) !== 'whole');
   }
 
   private table(name: string): TableStream {
@@ -195,11 +207,12 @@ export class DatasetStream {
       await updateDuckDb(
         file,
         tables.map((s) =>
-          documentTables.has(s.table.name)
-            ? { table: s.table, csv: s.hasDelta ? s.deltaPath : null, longestLineBytes: s.longestDeltaLine, byDocument: true }
-            : { table: s.table, csv: s.csvPath, longestLineBytes: s.longestLine, byDocument: false },
+          replacedBy(s.table.name) === 'whole'
+            ? { table: s.table, csv: s.csvPath, longestLineBytes: s.longestLine }
+            : { table: s.table, csv: s.hasDelta ? s.deltaPath : null, longestLineBytes: s.longestDeltaLine },
         ),
         gone,
+        this.keptCalls,
       );
       rmSync(path.join(this.dir, deltaFolder), { recursive: true, force: true });
     } else {
@@ -211,6 +224,21 @@ export class DatasetStream {
     writeFileSync(path.join(this.dir, duckDbDocumentsFile), JSON.stringify(held));
   }
 }
+
+/**
+ * How a rebuild replaces a table's rows in the previous DuckDB file: by document (the rows of the
+ * documents gone or changed are deleted), by call (kpis: the rows of the calls whose KPIs were
+ * chosen again), or whole (ingest_errors: small, and partly made from every document together).
+ * The rows that replace them are those the build wrote to the table's delta.
+ */
+type Replaced = 'document' | 'call' | 'whole';
+function replacedBy(table: string): Replaced {
+  if (documentTables.has(table) || table in madeTogether) return 'document';
+  return table === 'kpis' ? 'call' : 'whole';
+}
+
+/** Of a table replaced by document, the rows made from every document together (written again whole), as SQL. */
+const madeTogether: Record<string, string> = { validation_issues: `"check" = 'schema'` };
 
 const lineSize = (longest: number) => Math.max(2 * 2 ** 20, longest + 1024);
 const bufferSize = (longest: number) => Math.max(32 * 2 ** 20, 2 * lineSize(longest));
@@ -293,14 +321,29 @@ async function loadTable(connection: DuckDBConnection, table: TableSpec, csv: st
  * changed deleted, the new documents' rows inserted, and the tables made from every document
  * together written whole. Its rows are those of a cold build; only their order in the file differs.
  */
-async function updateDuckDb(file: string, tables: readonly { table: TableSpec; csv: string | null; longestLineBytes: number; byDocument: boolean }[], gone: readonly string[]): Promise<void> {
+async function updateDuckDb(
+  file: string,
+  tables: readonly { table: TableSpec; csv: string | null; longestLineBytes: number }[],
+  gone: readonly string[],
+  keptCalls: readonly string[],
+): Promise<void> {
   // a table at a time, each by an instance of its own, as loadDuckDb
-  for (const { table, csv, longestLineBytes, byDocument } of tables) {
+  for (const { table, csv, longestLineBytes } of tables) {
     await withDuckDb(file, loadSettings([{ longestLineBytes }]), async (connection) => {
-      // doc_ids are hex digits: one text of them, split in SQL
-      if (!byDocument) await connection.run(`DELETE FROM ${quoteIdent(table.name)}`);
-      else if (gone.length) await connection.run(`DELETE FROM ${quoteIdent(table.name)} WHERE doc_id IN (SELECT unnest(string_split($ids, ',')))`, { ids: gone.join(',') });
-      if (csv) await connection.run(`INSERT INTO ${quoteIdent(table.name)} ${readCsvSql(table, csv, longestLineBytes)}`);
+      const name = quoteIdent(table.name);
+      const replaced = replacedBy(table.name);
+      if (replaced === 'whole') await connection.run(`DELETE FROM ${name}`);
+      else if (replaced === 'call') {
+        // tickers and call periods hold no tab or line break
+        await connection.run(`DELETE FROM ${name} WHERE ticker || chr(9) || call_period NOT IN (SELECT unnest(string_split($kept, chr(10))))`, { kept: keptCalls.join('\n') });
+      } else {
+        const together = madeTogether[table.name];
+        // doc_ids are hex digits: one text of them, split in SQL
+        if (gone.length || together) {
+          await connection.run(`DELETE FROM ${name} WHERE doc_id IN (SELECT unnest(string_split($ids, ','))) OR ${together ?? 'false'}`, { ids: gone.join(',') });
+        }
+      }
+      if (csv) await connection.run(`INSERT INTO ${name} ${readCsvSql(table, csv, longestLineBytes)}`);
     });
   }
   await withDuckDb(file, loadSettings([]), (connection) => connection.run('CHECKPOINT').then(() => undefined));

@@ -43,9 +43,10 @@ export class KpiFactsFile {
 
   /**
    * The kpis rows, a call at a time, in chooseKpis's order, each call's made into what `made`
-   * returns (the build: checked and encoded), which is what the cache keeps.
+   * returns (the build: checked and encoded), which is what the cache keeps; `unchanged` when
+   * they came from the previous build's cache, chosen from the same facts.
    */
-  *kpis<T>(made: (rows: Row<typeof kpis>[]) => T): Generator<T> {
+  *kpis<T>(made: (rows: Row<typeof kpis>[]) => T): Generator<{ ticker: string; callPeriod: string; value: T; unchanged: boolean }> {
     const reader = this.cache?.from ? CacheReader.open(this.cache.from, this.cache.version) : null;
     const writer = this.cache ? CacheWriter.create(this.cache.to, this.cache.version, reader ? this.cache.from : null) : null;
     let closed = false;
@@ -63,14 +64,14 @@ export class KpiFactsFile {
           const entry = reader!.entry(call, hash)!;
           if (writer?.extendsPrevious) writer.reuse(call, hash, entry);
           else writer?.append(call, hash, cached);
-          yield deserialize(cached) as T;
+          yield { ...callOf(call), value: deserialize(cached) as T, unchanged: true };
           continue;
         }
         const facts: KpiFact[] = [];
         for (const bytes of parts) for (const fact of deserialize(bytes) as KpiFact[]) facts.push(fact);
         const result = made(chooseKpis(facts));
         writer?.append(call, hash, serialize(result));
-        yield result;
+        yield { ...callOf(call), value: result, unchanged: false };
       }
       writer?.close();
       closed = true;
@@ -88,4 +89,9 @@ export class KpiFactsFile {
     closeSync(this.fd);
     rmSync(this.file, { force: true });
   }
+}
+
+function callOf(call: string): { ticker: string; callPeriod: string } {
+  const [ticker, callPeriod] = call.split('\u0000');
+  return { ticker, callPeriod };
 }
