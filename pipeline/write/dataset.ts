@@ -6,32 +6,10 @@ import { writeReport } from '../report/report.ts';
 import { writeArrow } from './arrow.ts';
 import { writeCsv } from './csv.ts';
 import { dataPackage } from './datapackage.ts';
-import { writeDuckDb } from './duckdb.ts';
 import { datasetMarker, datasetMarkerText } from './output-folder.ts';
 import { writeParquet } from './parquet.ts';
 import { kpiWideTable } from './views.ts';
 import { readView } from './read-view.ts';
-
-export interface TableRows {
-  table: TableSpec;
-  rows: readonly Record<string, unknown>[];
-}
-
-/**
- * Writes every table as csv/<table>.csv, arrow/<table>.arrow, one hashkpi.duckdb (tables and
- * views), parquet/<table>.parquet, the view kpi_wide as a table too (one row per call, for a
- * spreadsheet), datapackage.json, DATA_DICTIONARY.md and report.html, and the marker that tells a
- * later build this folder is a dataset it may replace.
- */
-export async function writeDataset(dir: string, tables: readonly TableRows[], version: string): Promise<void> {
-  await startDataset(dir);
-  for (const { table, rows } of tables) {
-    await writeCsv(path.join(dir, 'csv', `${table.name}.csv`), table, rows);
-    await writeArrow(path.join(dir, 'arrow', `${table.name}.arrow`), table, rows);
-  }
-  await writeDuckDb(path.join(dir, 'hashkpi.duckdb'), tables);
-  await finishDataset(dir, tables.map(({ table, rows }) => ({ table, rows: rows.length })), version);
-}
 
 /** The marker and the csv/ and arrow/ folders, before any table is written. */
 export async function startDataset(dir: string): Promise<void> {
