@@ -54,7 +54,7 @@ const tid = (f: string) => Number(path.basename(f).split('.')[4]);
 const mainTid = Math.min(...files.map(tid));
 const chosen = files.filter((f) => threads === 'all' || (threads === 'main') === (tid(f) === mainTid));
 
-const stages = option('--stages', 'processTranscript,ingestTranscript,segmentTranscript,extractQuantities,classifyFacts,checkDocument,checkTranslation,segmentRows,factRows,mentionRows,serialize,deserialize,chooseKpis,checkRows,writeCsv,writeArrow,writeDuckDb,writeParquet,writeReport').split(',').filter(Boolean);
+const stages = option('--stages', 'processTranscript,ingestTranscript,segmentTranscript,extractQuantities,classifyFacts,checkDocument,checkTranslation,segmentRows,factRows,mentionRows,serialize,deserialize,encodeDocument,csvLines,encodeArrowBatches,chooseKpis,checkRows,loadDuckDb,updateDuckDb,writeParquet,writeReport').split(',').filter(Boolean);
 const byStage = new Map<string, number>(stages.map((s) => [s, 0]));
 
 /** Adds each named function's inclusive time, counted at its outermost call on each stack. */

@@ -251,13 +251,8 @@ async function main(): Promise<void> {
       : undefined;
     scale.push(scaleRun(docs, parallelOut, log, afterCold, whileEdited));
   }
-  const largest = scale[scale.length - 1];
-  const peak = Math.max(...scale.flatMap((r) => [r.cold.maxRssMb, r.noChange.maxRssMb, r.oneFileChanged.maxRssMb]));
   const targets = [
-    { target: `cold build of ${largest.documents.toLocaleString('en-US')} calls ≥ 5 MB/s`, measured: `${largest.cold.mbPerSecond} MB/s`, met: largest.cold.mbPerSecond >= 5 },
-    { target: 'peak RSS < 1.5 GB at every size', measured: `${peak} MB`, met: peak < 1536 },
-    { target: `one changed file of ${largest.documents.toLocaleString('en-US')} rebuilt < 10 s`, measured: `${largest.oneFileChanged.wallMs.toLocaleString('en-US')} ms`, met: largest.oneFileChanged.wallMs < 10_000 },
-    { target: 'no-change rebuild < 2 s', measured: `${largest.noChange.wallMs.toLocaleString('en-US')} ms`, met: largest.noChange.wallMs < 2000 },
+    ...sizeTargets(scale),
     ...(detailed ? [jobs1Target(detailed.build.jobs1ByteIdentical)] : []),
     ...(incremental ? [incrementalTarget(incremental)] : []),
   ];
@@ -280,6 +275,19 @@ async function main(): Promise<void> {
   writeBenchmarksTable(report);
   for (const t of targets) log(`${t.met ? 'met    ' : 'NOT MET'} ${t.target}: ${t.measured}`);
   rmSync(work, { recursive: true, force: true });
+}
+
+/** Issue 16's targets that depend on the size: throughput and the one-file rebuild at 1,000 calls (else the largest size), memory at every size. */
+function sizeTargets(scale: readonly ScaleRow[]) {
+  const at = scale.find((r) => r.documents === 1000) ?? scale[scale.length - 1];
+  const peak = Math.max(...scale.flatMap((r) => [r.cold.maxRssMb, r.noChange.maxRssMb, r.oneFileChanged.maxRssMb]));
+  const calls = (r: ScaleRow) => r.documents.toLocaleString('en-US');
+  return [
+    { target: `cold build of ${calls(at)} calls ≥ 5 MB/s`, measured: `${at.cold.mbPerSecond} MB/s`, met: at.cold.mbPerSecond >= 5 },
+    { target: `peak RSS < 1.5 GB at every size (${scale.map(calls).join(', ')} calls)`, measured: `${peak} MB`, met: peak < 1536 },
+    { target: `one changed file of ${calls(at)} rebuilt < 10 s`, measured: `${at.oneFileChanged.wallMs.toLocaleString('en-US')} ms`, met: at.oneFileChanged.wallMs < 10_000 },
+    { target: `no-change rebuild of ${calls(at)} calls < 2 s`, measured: `${at.noChange.wallMs.toLocaleString('en-US')} ms`, met: at.noChange.wallMs < 2000 },
+  ];
 }
 
 function jobs1Target(identical: { identical: boolean; compared: number; differing: string[] }) {
@@ -415,6 +423,12 @@ if (phaseArg >= 0) {
   const used = process.cpuUsage(cpu);
   const usage = { wallMs: performance.now() - t, cpuMs: (used.user + used.system) / 1000, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) };
   process.stdout.write(`\nBENCH-RESULT ${JSON.stringify({ ...result, __usage: usage })}\n`);
+} else if (process.argv.includes('--rewrite-table')) {
+  // the tables of BENCHMARKS.md again from bench/results.json, the targets by the rules of this file
+  const report = JSON.parse(readFileSync(path.join(benchDir, 'results.json'), 'utf8'));
+  report.targets = [...sizeTargets(report.scale), ...report.targets.filter((t: { target: string }) => /byte-identical/.test(t.target))];
+  writeFileSync(path.join(benchDir, 'results.json'), JSON.stringify(report, null, 2) + '\n');
+  writeBenchmarksTable(report);
 } else {
   await main();
 }
