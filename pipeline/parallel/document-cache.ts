@@ -3,9 +3,9 @@ import path from 'node:path';
 import { crc32 } from 'node:zlib';
 
 /**
- * The rows of every document of a build, v8-serialized one after another in `rows.v8`, and
- * `index.json` saying where each document's rows are. One packed file per build, under a
- * folder per pipeline version: a rebuild reads the previous build's pack and writes its own.
+ * The rows of every document of a build, v8-serialized one after another in packs, and
+ * `index.json` saying where each document's rows are. One cache per build, under a folder per
+ * pipeline version: a rebuild reads the previous build's cache and writes its own.
  *
  * Keyed by (sha256 of the bytes, path): the file name feeds the call metadata (`ACME-2024Q3...`)
  * and every message about the file, so the same bytes under a new name are processed again.
@@ -13,13 +13,17 @@ import { crc32 } from 'node:zlib';
  * Each entry carries a CRC-32 of its serialized rows: a changed byte, a bad offset or length
  * reads as a miss, and the file is processed again; a cache is never trusted byte for byte.
  *
- * A rebuild does not copy the entries of unchanged files: the new pack is the previous one,
- * linked, with the entries of changed files appended, and its index lists only this build's
- * entries. When the bytes no index lists reach half the pack, the next build writes a new pack.
+ * A pack is never changed once written. A rebuild does not copy the entries of unchanged files:
+ * it links the previous build's packs into its own folder and writes the entries of changed
+ * files into one new pack after them. An entry's offset counts from the start of the first pack,
+ * the packs read one after another, so an entry listed again keeps its offset. When the bytes
+ * no index lists reach half of the packs, or the packs are many, the next build writes one pack anew.
  */
 interface CacheIndex {
   pipelineVersion: string;
-  /** [path, sha256 of the file, offset, length into rows.v8, CRC-32 of those bytes] */
+  /** the packs, in order, with the size each had when it was written: [name, bytes] */
+  packs?: [string, number][];
+  /** [path, sha256 of the file, offset, length into the packs, CRC-32 of those bytes] */
   entries: [string, string, number, number, string][];
 }
 
@@ -29,34 +33,59 @@ export interface Entry {
   checksum: string;
 }
 
-const packName = 'rows.v8';
+/** A pack open for reading: where it starts among the packs, and its size. */
+interface OpenPack {
+  fd: number;
+  start: number;
+  size: number;
+}
+
+const firstPackName = 'rows.v8';
 const indexName = 'index.json';
+/** past this many packs, a rebuild writes one pack anew */
+const mostPacks = 16;
 const versionFolder = (root: string, version: string) => path.join(root, encodeURIComponent(version));
 const keyOf = (file: string, sha256: string) => `${sha256}\u0000${file}`;
 
+/** The packs an index lists; an index of one pack (older caches) names none. */
+function packsOf(index: CacheIndex, folder: string): [string, number][] {
+  if (Array.isArray(index.packs)) return index.packs;
+  return [[firstPackName, statSync(path.join(folder, firstPackName)).size]];
+}
+
+function readIndex(root: string, version: string): { folder: string; index: CacheIndex } | null {
+  const folder = versionFolder(root, version);
+  try {
+    const index = JSON.parse(readFileSync(path.join(folder, indexName), 'utf8')) as CacheIndex;
+    if (index.pipelineVersion !== version || !Array.isArray(index.entries)) return null;
+    return { folder, index };
+  } catch {
+    return null;
+  }
+}
+
 export class CacheReader {
   private constructor(
-    private readonly fd: number,
-    private readonly packSize: number,
+    private readonly packs: OpenPack[],
     private readonly entries: Map<string, Entry>,
   ) {}
 
   /** The previous build's cache for this pipeline version, or null when there is none (or it is unreadable). */
   static open(root: string, version: string): CacheReader | null {
-    const folder = versionFolder(root, version);
-    let index: CacheIndex;
+    const found = readIndex(root, version);
+    if (!found) return null;
+    const { folder, index } = found;
+    const packs: OpenPack[] = [];
     try {
-      index = JSON.parse(readFileSync(path.join(folder, indexName), 'utf8')) as CacheIndex;
+      let start = 0;
+      for (const [name, size] of packsOf(index, folder)) {
+        if (typeof name !== 'string' || path.basename(name) !== name || !Number.isSafeInteger(size)) throw new Error(`cache: a pack named ${String(name)}`);
+        const fd = openSync(path.join(folder, name), 'r');
+        packs.push({ fd, start, size: Math.min(size, fstatSync(fd).size) });
+        start += size;
+      }
     } catch {
-      return null;
-    }
-    if (index.pipelineVersion !== version || !Array.isArray(index.entries)) return null;
-    let fd: number;
-    let packSize: number;
-    try {
-      fd = openSync(path.join(folder, packName), 'r');
-      packSize = fstatSync(fd).size;
-    } catch {
+      for (const pack of packs) closeSync(pack.fd);
       return null;
     }
     const entries = new Map<string, Entry>();
@@ -68,10 +97,10 @@ export class CacheReader {
       if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(length)) continue;
       entries.set(keyOf(file, sha256), { offset: offset as number, length: length as number, checksum });
     }
-    return new CacheReader(fd, packSize, entries);
+    return new CacheReader(packs, entries);
   }
 
-  /** The entry of `file` with these bytes, where it is in the pack. */
+  /** The entry of `file` with these bytes, where it is among the packs. */
   entry(file: string, sha256: string): Entry | undefined {
     return this.entries.get(keyOf(file, sha256));
   }
@@ -79,26 +108,33 @@ export class CacheReader {
   /** Whether there is an entry for `file` with these bytes (read() still checks it). */
   has(file: string, sha256: string): boolean {
     const entry = this.entries.get(keyOf(file, sha256));
-    return entry !== undefined && entry.offset >= 0 && entry.length >= 0 && entry.offset + entry.length <= this.packSize;
+    return entry !== undefined && this.packOf(entry) !== null;
+  }
+
+  /** The pack an entry lies in, whole; null for an offset or length out of bounds. */
+  private packOf({ offset, length }: Entry): OpenPack | null {
+    if (offset < 0 || length < 0) return null;
+    const pack = this.packs.find((p) => offset >= p.start && offset < p.start + p.size) ?? (length === 0 ? this.packs.find((p) => offset === p.start + p.size) : undefined);
+    return pack && offset + length <= pack.start + pack.size ? pack : null;
   }
 
   /** The serialized rows of `file` with these bytes, or null on a miss, a short pack or bytes that fail their checksum. */
   read(file: string, sha256: string): Uint8Array | null {
     const entry = this.entries.get(keyOf(file, sha256));
     if (!entry) return null;
-    const { offset, length, checksum } = entry;
-    if (offset < 0 || length < 0 || offset + length > this.packSize) return null;
-    const bytes = new Uint8Array(length);
+    const pack = this.packOf(entry);
+    if (!pack) return null;
+    const bytes = new Uint8Array(entry.length);
     try {
-      if (readSync(this.fd, bytes, 0, length, offset) !== length) return null;
+      if (readSync(pack.fd, bytes, 0, entry.length, entry.offset - pack.start) !== entry.length) return null;
     } catch {
       return null;
     }
-    return checksumOf(bytes) === checksum ? bytes : null;
+    return checksumOf(bytes) === entry.checksum ? bytes : null;
   }
 
   close(): void {
-    closeSync(this.fd);
+    for (const pack of this.packs) closeSync(pack.fd);
   }
 }
 
@@ -108,9 +144,7 @@ export class CacheReader {
  */
 export function cachedFiles(root: string, version: string): { file: string; sha256: string }[] | null {
   try {
-    const index = JSON.parse(readFileSync(path.join(versionFolder(root, version), indexName), 'utf8')) as CacheIndex;
-    if (index.pipelineVersion !== version || !Array.isArray(index.entries)) return null;
-    return index.entries.map(([file, sha256]) => ({ file, sha256 }));
+    return readIndex(root, version)?.index.entries.map(([file, sha256]) => ({ file, sha256 })) ?? null;
   } catch {
     return null;
   }
@@ -118,44 +152,46 @@ export function cachedFiles(root: string, version: string): { file: string; sha2
 
 export class CacheWriter {
   private readonly entries: CacheIndex['entries'] = [];
+  private written = 0;
 
   private constructor(
     private readonly folder: string,
     private readonly version: string,
+    /** the packs linked from the previous build, then this build's own */
+    private readonly packs: [string, number][],
     private readonly fd: number,
-    private offset: number,
-    /** the pack is the previous build's, linked: its entries can be listed again without their bytes */
+    /** where this build's pack starts among the packs */
+    private readonly start: number,
+    /** the packs are the previous build's, linked: its entries can be listed again without their bytes */
     readonly extendsPrevious: boolean,
   ) {}
 
   /**
-   * A new cache in `root`. With `previous`, the root of the previous build's cache, its pack is
-   * linked and extended when it is mostly live (and the file system links); otherwise a new pack.
+   * A new cache in `root`. With `previous`, the root of the previous build's cache, its packs are
+   * linked and this build's entries go into a pack after them, when they are mostly live, not
+   * too many, and the file system links; otherwise one new pack.
    */
   static create(root: string, version: string, previous: string | null = null): CacheWriter {
     const folder = versionFolder(root, version);
     mkdirSync(folder, { recursive: true });
-    const pack = path.join(folder, packName);
-    if (previous && mostlyLive(previous, version)) {
-      try {
-        linkSync(path.join(versionFolder(previous, version), packName), pack);
-        const fd = openSync(pack, 'r+');
-        return new CacheWriter(folder, version, fd, fstatSync(fd).size, true);
-      } catch {
-        rmSync(pack, { force: true });
-      }
-    }
-    return new CacheWriter(folder, version, openSync(pack, 'w'), 0, false);
+    const linked = previous ? linkPacks(previous, version, folder) : null;
+    const packs = linked ?? [];
+    const start = packs.reduce((n, [, size]) => n + size, 0);
+    // a name none of the linked packs has: opening one of those to write would change the previous build's
+    let name = firstPackName;
+    for (let n = packs.length; packs.some(([linkedName]) => linkedName === name); n++) name = `rows-${n}.v8`;
+    const fd = openSync(path.join(folder, name), 'w');
+    return new CacheWriter(folder, version, [...packs, [name, 0]], fd, start, linked !== null);
   }
 
   append(file: string, sha256: string, serialized: Uint8Array): void {
     let written = 0;
-    while (written < serialized.length) written += writeSync(this.fd, serialized, written, serialized.length - written, this.offset + written);
-    this.entries.push([file, sha256, this.offset, serialized.length, checksumOf(serialized)]);
-    this.offset += serialized.length;
+    while (written < serialized.length) written += writeSync(this.fd, serialized, written, serialized.length - written, this.written + written);
+    this.entries.push([file, sha256, this.start + this.written, serialized.length, checksumOf(serialized)]);
+    this.written += serialized.length;
   }
 
-  /** An entry of the previous pack, read and found good, listed again where it is (extendsPrevious only). */
+  /** An entry of the previous packs, read and found good, listed again where it is (extendsPrevious only). */
   reuse(file: string, sha256: string, entry: Entry): void {
     if (!this.extendsPrevious) throw new Error(`cache: ${file}'s entry cannot be reused in a new pack; its bytes are appended instead`);
     this.entries.push([file, sha256, entry.offset, entry.length, entry.checksum]);
@@ -164,7 +200,8 @@ export class CacheWriter {
   /** Closes the pack and writes the index last, so a pack without an index is never read. */
   close(): void {
     closeSync(this.fd);
-    const index: CacheIndex = { pipelineVersion: this.version, entries: this.entries };
+    this.packs[this.packs.length - 1][1] = this.written;
+    const index: CacheIndex = { pipelineVersion: this.version, packs: this.packs, entries: this.entries };
     writeFileSync(path.join(this.folder, indexName), JSON.stringify(index));
   }
 
@@ -174,16 +211,28 @@ export class CacheWriter {
   }
 }
 
-/** Whether at least half of the previous pack's bytes are entries its index lists. */
-function mostlyLive(root: string, version: string): boolean {
+/**
+ * The previous build's packs linked into `folder` (never written to again), when at least half
+ * of their bytes are entries its index lists and they are fewer than mostPacks; else null.
+ */
+function linkPacks(previous: string, version: string, folder: string): [string, number][] | null {
+  const found = readIndex(previous, version);
+  if (!found) return null;
+  const linked: string[] = [];
   try {
-    const folder = versionFolder(root, version);
-    const index = JSON.parse(readFileSync(path.join(folder, indexName), 'utf8')) as CacheIndex;
-    if (index.pipelineVersion !== version || !Array.isArray(index.entries)) return false;
-    const live = index.entries.reduce((sum, entry) => sum + (Array.isArray(entry) && Number.isSafeInteger(entry[3]) ? (entry[3] as number) : 0), 0);
-    return live * 2 >= statSync(path.join(folder, packName)).size;
+    const packs = packsOf(found.index, found.folder);
+    const total = packs.reduce((n, [, size]) => n + size, 0);
+    const live = found.index.entries.reduce((sum, entry) => sum + (Array.isArray(entry) && Number.isSafeInteger(entry[3]) ? (entry[3] as number) : 0), 0);
+    if (packs.length >= mostPacks || live * 2 < total) return null;
+    for (const [name] of packs) {
+      if (typeof name !== 'string' || path.basename(name) !== name) return null;
+      linkSync(path.join(found.folder, name), path.join(folder, name));
+      linked.push(name);
+    }
+    return packs;
   } catch {
-    return false;
+    for (const name of linked) rmSync(path.join(folder, name), { force: true });
+    return null;
   }
 }
 

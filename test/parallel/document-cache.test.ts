@@ -128,7 +128,7 @@ describe('a build from a damaged cache', () => {
 describe('a rebuild extends the previous pack', () => {
   const packOf = (root: string) => path.join(folderOf(root), 'rows.v8');
 
-  it('lists the entries of unchanged files where they are and appends only the changed one; a mostly dead pack is written anew', () => {
+  it('lists the entries of unchanged files where they are and writes only the changed one, leaving the previous pack as it was; mostly dead packs are written anew', () => {
     const first = path.join(tmp, 'extend-1');
     const a = serialize({ value: 1 });
     const b = serialize({ value: 2, text: 'x'.repeat(1000) });
@@ -149,7 +149,10 @@ describe('a rebuild extends the previous pack', () => {
     w2.append('b.txt', 'sha-b2', b2);
     w2.close();
     previous.close();
-    expect(statSync(packOf(second)).size).toBe(sizeBefore + b2.length);
+    // the first pack linked, never written to; the changed entry in a pack after it
+    expect(statSync(packOf(second)).size).toBe(sizeBefore);
+    expect(statSync(path.join(folderOf(second), 'rows-1.v8')).size).toBe(b2.length);
+    expect(statSync(packOf(first)).ino).toBe(statSync(packOf(second)).ino);
     const reader = CacheReader.open(second, version)!;
     expect([reader.read('a.txt', 'sha-a'), reader.read('b.txt', 'sha-b2'), reader.read('b.txt', 'sha-b')]).toEqual([new Uint8Array(a), new Uint8Array(b2), null]);
     reader.close();
@@ -164,5 +167,37 @@ describe('a rebuild extends the previous pack', () => {
     w3.append('b.txt', 'sha-b2', b2);
     w3.close();
     expect(statSync(packOf(third)).size).toBe(b2.length);
+  });
+});
+
+describe('rebuild after rebuild', () => {
+  it('writes one pack anew once the linked packs are 16', () => {
+    let root = path.join(tmp, 'many-0');
+    const first = CacheWriter.create(root, version);
+    first.append('b0.txt', 'sha-b', serialize({ value: 0 }));
+    first.close();
+    const files = ['b0.txt'];
+    const extended: boolean[] = [];
+    for (let build = 1; build <= 17; build++) {
+      const reader = CacheReader.open(root, version)!;
+      const next = path.join(tmp, `many-${build}`);
+      const writer = CacheWriter.create(next, version, root);
+      extended.push(writer.extendsPrevious);
+      // every file kept, one added: every byte of the packs stays live
+      for (const file of files) {
+        if (writer.extendsPrevious) writer.reuse(file, 'sha-b', reader.entry(file, 'sha-b')!);
+        else writer.append(file, 'sha-b', reader.read(file, 'sha-b')!);
+      }
+      files.push(`b${build}.txt`);
+      writer.append(`b${build}.txt`, 'sha-b', serialize({ value: build }));
+      writer.close();
+      reader.close();
+      root = next;
+    }
+    // the first build's one pack, then one more each build, until 16
+    expect(extended).toEqual([...Array(15).fill(true), false, true]);
+    const reader = CacheReader.open(root, version)!;
+    expect(files.map((file) => reader.read(file, 'sha-b'))).toEqual(files.map((_, value) => new Uint8Array(serialize({ value }))));
+    reader.close();
   });
 });
