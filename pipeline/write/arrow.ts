@@ -94,7 +94,8 @@ class BatchEncoder extends RecordBatchFileWriter {
   protected override _write(chunk: ArrayBufferView): this {
     const bytes = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     if (bytes.byteLength > 0) {
-      this.chunks.push(bytes.slice());
+      // the batch's buffers are not written to again: kept as they are until concatenated
+      this.chunks.push(bytes);
       this._position += bytes.byteLength;
     }
     return this;
