@@ -50,6 +50,8 @@ export interface BuildSummary {
 const summaryFile = 'build-summary.json';
 /** The facts kpis chooses from, set aside during the build (KpiFactsFile) and removed before the dataset is in place. */
 const kpiFactsName = '.kpi-facts.v8';
+/** The report's charts as the last build drew them (writeReport's ChartCache), in the dataset's cache. */
+const chartsName = 'report-charts.json';
 
 
 /**
@@ -123,7 +125,9 @@ async function buildInto(target: string, options: BuildOptions): Promise<BuildSu
         stream.abandon();
         throw error;
       }
-      await finishDataset(staging, stream.counts(), pipelineVersion, step);
+      // the previous dataset's charts, drawn again only where their points changed
+      const charts = { from: path.join(target, 'cache', chartsName), to: path.join(staging, 'cache', chartsName), version: fingerprint };
+      await finishDataset(staging, stream.counts(), pipelineVersion, step, charts);
       const summary = summarize(files, merged, stream.counts());
       await writeFile(path.join(staging, summaryFile), JSON.stringify(summary, null, 2) + '\n');
       return summary;

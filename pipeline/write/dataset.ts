@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { TableSpec } from '../../schemas/columns.ts';
 import { dataDictionary } from '../report/data-dictionary.ts';
-import { writeReport } from '../report/report.ts';
+import { writeReport, type ChartCache } from '../report/report.ts';
 import { writeArrow } from './arrow.ts';
 import { writeCsv } from './csv.ts';
 import { dataPackage } from './datapackage.ts';
@@ -19,7 +19,13 @@ export async function startDataset(dir: string): Promise<void> {
 }
 
 /** What follows the tables, read back from hashkpi.duckdb: kpi_wide, Parquet, datapackage.json, the data dictionary, the report. */
-export async function finishDataset(dir: string, tables: readonly { table: TableSpec; rows: number }[], version: string, step: (name: string) => void = () => undefined): Promise<void> {
+export async function finishDataset(
+  dir: string,
+  tables: readonly { table: TableSpec; rows: number }[],
+  version: string,
+  step: (name: string) => void = () => undefined,
+  chartCache?: ChartCache,
+): Promise<void> {
   const duckDbFile = path.join(dir, 'hashkpi.duckdb');
   const wide = await readView(duckDbFile, kpiWideTable);
   await writeCsv(path.join(dir, 'csv', `${kpiWideTable.name}.csv`), kpiWideTable, wide);
@@ -29,7 +35,7 @@ export async function finishDataset(dir: string, tables: readonly { table: Table
   // DuckDB writes Parquet in its own threads while this one makes the report
   await Promise.all([
     writeParquet(duckDbFile, path.join(dir, 'parquet'), written.map(({ table }) => table)),
-    writeReport(dir),
+    writeReport(dir, chartCache),
   ]);
   step('parquet_and_report');
   const descriptor = dataPackage(written, version);

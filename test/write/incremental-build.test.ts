@@ -55,6 +55,13 @@ describe('a build after a few files changed', () => {
     expect(held).toEqual(JSON.parse(readFileSync(path.join(cold(), duckDbDocumentsFile), 'utf8')));
   });
 
+  it('writes the same report, drawing again only the charts whose points changed', () => {
+    expect(readFileSync(path.join(incremental(), 'report.html')).equals(readFileSync(path.join(cold(), 'report.html')))).toBe(true);
+    const charts = (out: string) => Object.keys(JSON.parse(readFileSync(path.join(out, 'cache', 'report-charts.json'), 'utf8')).charts).sort();
+    expect(charts(incremental())).toEqual(charts(cold()));
+    expect(charts(cold()).length).toBeGreaterThan(0);
+  });
+
   it('leaves none of its working files in the dataset', () => {
     for (const out of [incremental(), cold()]) {
       expect(existsSync(path.join(out, '.kpi-facts.v8'))).toBe(false);
