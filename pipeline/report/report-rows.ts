@@ -1,6 +1,7 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { Row } from '../../schemas/columns.ts';
 import type { documents, ingestErrors, kpis, translationChecks, validationIssues } from '../../schemas/index.ts';
+import { quoteText } from '../write/duckdb.ts';
 import { callLevelsSql } from '../write/views.ts';
 import { coreMetrics } from './display.ts';
 
@@ -65,7 +66,6 @@ export interface ReportRows {
   counts: { kpis: number; problemsBySeverity: Record<string, number> };
 }
 
-const quoteText = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 /** How many of each company's latest calls the page shows in full, and in its trend table and charts. */
 export interface CallWindows {

@@ -1,12 +1,12 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { columnsOf, type ColumnKind, type TableSpec } from '../../schemas/columns.ts';
+import { columnsOf, type TableSpec } from '../../schemas/columns.ts';
 import { documentTables } from '../../schemas/tables.ts';
 import { EncodedArrowFileWriter } from './arrow.ts';
 import { textOfCellSql } from './cells.ts';
 import { csvHeader } from './csv.ts';
-import { tableDdl } from './duckdb.ts';
+import { quoteIdent, quoteText, sqlTypes, tableDdl } from './duckdb.ts';
 import type { EncodedRows } from './encoded-document.ts';
 import { createViews } from './views.ts';
 
@@ -243,9 +243,6 @@ const madeTogether: Record<string, string> = { validation_issues: `"check" = 'sc
 const lineSize = (longest: number) => Math.max(2 * 2 ** 20, longest + 1024);
 const bufferSize = (longest: number) => Math.max(32 * 2 ** 20, 2 * lineSize(longest));
 
-const sqlTypes: Record<ColumnKind, string> = { string: 'VARCHAR', integer: 'INTEGER', double: 'DOUBLE', boolean: 'BOOLEAN', date: 'DATE' };
-const quoteIdent = (s: string) => `"${s.replace(/"/g, '""')}"`;
-const quoteText = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 /**
  * The SELECT that reads a table's CSV file back as the values the table holds: the CSV's column

@@ -1,9 +1,11 @@
 import { columnsOf, type ColumnKind, type TableSpec } from '../../schemas/columns.ts';
 
-const sqlTypes: Record<ColumnKind, string> = { string: 'VARCHAR', integer: 'INTEGER', double: 'DOUBLE', boolean: 'BOOLEAN', date: 'DATE' };
+/** The DuckDB type of each kind of column. */
+export const sqlTypes: Record<ColumnKind, string> = { string: 'VARCHAR', integer: 'INTEGER', double: 'DOUBLE', boolean: 'BOOLEAN', date: 'DATE' };
 
-const quoteIdent = (s: string) => `"${s.replace(/"/g, '""')}"`;
-const quoteText = (s: string) => `'${s.replace(/'/g, "''")}'`;
+/** A name, and a text, as DuckDB SQL reads them. */
+export const quoteIdent = (s: string) => `"${s.replace(/"/g, '""')}"`;
+export const quoteText = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 /**
  * CREATE TABLE and COMMENT ON statements for a table, from its schema. Foreign keys are declared in

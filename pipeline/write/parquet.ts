@@ -2,9 +2,8 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { TableSpec } from '../../schemas/columns.ts';
+import { quoteIdent, quoteText } from './duckdb.ts';
 
-const quoteIdent = (s: string) => `"${s.replace(/"/g, '""')}"`;
-const quoteText = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 /**
  * parquet/<table>.parquet for every table, copied out of the DuckDB file by DuckDB's own Parquet

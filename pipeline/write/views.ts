@@ -1,3 +1,4 @@
+import { quoteIdent } from './duckdb.ts';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { z } from 'zod';
 import { metrics } from '../../registries/metrics.ts';
@@ -20,7 +21,6 @@ export interface ViewSpec {
   select: string;
 }
 
-const quoteIdent = (s: string) => `"${s.replace(/"/g, '""')}"`;
 const quoteText = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 /** A table's columns as view columns, descriptions taken from its schema so they cannot drift. */
