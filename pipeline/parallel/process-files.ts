@@ -1,6 +1,5 @@
 import { deserialize } from 'node:v8';
 import { Worker } from 'node:worker_threads';
-import type { DocumentRows } from '../process-transcript.ts';
 import { pipelineVersion as currentPipelineVersion } from '../version.ts';
 import { CacheReader, CacheWriter, type Entry } from './document-cache.ts';
 import type { BatchRequest, WorkerMessage } from './messages.ts';

@@ -123,7 +123,7 @@ export function encodeArrowBatches(table: TableSpec, rows: readonly Record<strin
 }
 
 /** A table's schema as every batch of it has it. */
-export function arrowSchema(table: TableSpec): Schema {
+function arrowSchema(table: TableSpec): Schema {
   return arrowBatch(table, []).schema;
 }
 

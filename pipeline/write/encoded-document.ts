@@ -54,10 +54,9 @@ export interface KpiFactsOfCall {
 }
 
 export function kpiFactsByCall(facts: readonly KpiFact[]): KpiFactsOfCall[] {
-  const byCall = groupBy(
-    facts.filter((f) => kpiCallOf(f) !== null),
-    (f) => kpiCallOf(f)!,
-  );
+  // '' for a fact that stands for no KPI
+  const byCall = groupBy(facts, (f) => kpiCallOf(f) ?? '');
+  byCall.delete('');
   return [...byCall].map(([call, group]) => ({ call, facts: serialize(group.map(kpiFactOf)) }));
 }
 

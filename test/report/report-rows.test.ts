@@ -53,28 +53,34 @@ function writeCalls(input: string, count: number): void {
 
 const factIds = (issue: { fact_ids: string | null }) => (issue.fact_ids ?? '').split(';').map((s) => s.trim()).filter(Boolean);
 
-describe('the rows the report reads', () => {
-  let tmp: string;
-  let duckDbFile: string;
-  let every: ReportRows;
-
+/** A dataset built, before the tests of the describe block, from the input `write` puts in a folder; removed after. */
+function builtFrom(write: (input: string) => void, timeoutMs: number): { duckDbFile: string; every: ReportRows } {
+  const built = { duckDbFile: '', every: undefined as unknown as ReportRows };
+  let tmp = '';
   beforeAll(async () => {
     tmp = mkdtempSync(path.join(os.tmpdir(), 'hashkpi-report-rows-'));
     const input = path.join(tmp, 'input');
     mkdirSync(input);
+    write(input);
+    const out = path.join(tmp, 'out');
+    await buildDataset({ input, out, jobs: 1, strict: false });
+    built.duckDbFile = path.join(out, 'hashkpi.duckdb');
+    built.every = await readEveryRow(built.duckDbFile);
+  }, timeoutMs);
+  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+  return built;
+}
+
+describe('the rows the report reads', () => {
+  const built = builtFrom((input) => {
     // two calls of one company, bilingual (translation checks) and with warnings: the older is not shown in full
     writeCalls(input, 2);
     // a call that names no company: its issue is listed apart, tied to no company's call
     writeFileSync(path.join(input, 'untitled-call.txt'), readFileSync(path.join(sampleCorpus, 'QTMN-2025Q1.webcopy.txt'), 'utf8').replace(' (QTMN)', '').replaceAll('QTMN', ''));
-    const out = path.join(tmp, 'out');
-    await buildDataset({ input, out, jobs: 1, strict: false });
-    duckDbFile = path.join(out, 'hashkpi.duckdb');
-    every = await readEveryRow(duckDbFile);
   }, 60_000);
 
-  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
   it('holds of a call not shown in full only the quotes and warnings of the values its row of the company table shows', async () => {
+    const { duckDbFile, every } = built;
     const rows = await readReportRows(duckDbFile, { shownPerCompany: 1, trendPerCompany: 2 });
     const doc = (callPeriod: string) => every.documents.find((d) => d.ticker === 'TSTA' && d.call_period === callPeriod)!;
     const [older, latest] = [doc('2019Q1'), doc('2019Q2')];
@@ -110,6 +116,7 @@ describe('the rows the report reads', () => {
   });
 
   it('makes the page it would make from every row', async () => {
+    const { duckDbFile, every } = built;
     const rows = await readReportRows(duckDbFile, windows);
     const charts = { byTicker: new Map(), comparison: [] };
     const page = reportPage(rows, charts);
@@ -122,24 +129,10 @@ describe('the rows the report reads', () => {
 
 describe('the rows the report reads of a company with more calls than its trend table shows', () => {
   const count = trendCallsPerCompany + 2;
-  let tmp: string;
-  let duckDbFile: string;
-  let every: ReportRows;
-
-  beforeAll(async () => {
-    tmp = mkdtempSync(path.join(os.tmpdir(), 'hashkpi-report-rows-'));
-    const input = path.join(tmp, 'input');
-    mkdirSync(input);
-    writeCalls(input, count);
-    const out = path.join(tmp, 'out');
-    await buildDataset({ input, out, jobs: 1, strict: false });
-    duckDbFile = path.join(out, 'hashkpi.duckdb');
-    every = await readEveryRow(duckDbFile);
-  }, 120_000);
-
-  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+  const built = builtFrom((input) => writeCalls(input, count), 120_000);
 
   it('reads the levels, quotes and warnings of its latest calls only, and the page shows those calls and says so', async () => {
+    const { duckDbFile, every } = built;
     const rows = await readReportRows(duckDbFile, windows);
     const periods = [...new Set(every.calls.map((c) => c.call_period))].sort();
     expect(periods).toHaveLength(count);
