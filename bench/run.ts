@@ -119,6 +119,8 @@ const phases: Record<string, () => Promise<Record<string, unknown>>> = {
 
 /** Runs a phase in a fresh process: its own JIT warm-up, its own peak RSS. */
 function inChild(name: string, env: Record<string, string> = {}): PhaseResult {
+  // the phase before's writes flushed to the disk first, so that no phase pays for another's
+  spawnSync('sync');
   const loadBefore = os.loadavg()[0];
   const started = performance.now();
   const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--phase', name], {

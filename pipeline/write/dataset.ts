@@ -34,7 +34,7 @@ export async function finishDataset(
   const written = [...tables, { table: kpiWideTable, rows: wide.length }];
   // DuckDB writes Parquet in its own threads while this one makes the report
   await Promise.all([
-    writeParquet(duckDbFile, path.join(dir, 'parquet'), written.map(({ table }) => table)),
+    writeParquet(duckDbFile, path.join(dir, 'parquet'), written),
     writeReport(dir, chartCache),
   ]);
   step('parquet_and_report');
