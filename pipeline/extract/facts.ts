@@ -129,6 +129,16 @@ function withoutPastDeadlines(text: string, calendar: CallCalendar): string {
 /** A bare number that is a change in the unit of the sentence's subject: "1,200 more than at the end of the prior quarter". */
 const countChangeAfter = /^\s*(?:more|fewer|additional|less)\b/i;
 
+/**
+ * A bare number said as a change against an earlier period, right after a level it changes:
+ * "we held 12,345 bitcoin, an increase of 2,010 over the previous year". Both the change word
+ * before it and the period compared after it are needed: a bare number is otherwise no quantity.
+ */
+const countChangeBefore = /(?<![\w-])(?:an? (?:increase|decrease|rise|drop|decline|reduction|gain) of|(?:increased|decreased|grew|rose|fell|declined|up|down) by)(?: (?:approximately|about|around|roughly|nearly|almost|over|more than|some))?\s*$/i;
+const countComparedAfter = /^\s*(?:over|from|compared (?:to|with)|versus|vs\.?)\s+(?:the\s+)?(?:(?:previous|prior|last|preceding)\s+(?:year|quarter)|(?:end of (?:the )?)?(?:prior|previous|last)[- ](?:year|quarter)(?:'s)?(?:\s+(?:end|level|quarter))?|a year (?:ago|earlier|before)|(?:the )?same (?:period|quarter) (?:a year ago|last year|of (?:the )?(?:prior|previous|last) year))\b/i;
+const isCountChange = (text: string, at: number, end: number) =>
+  countChangeAfter.test(text.slice(end, end + 20)) || (countChangeBefore.test(text.slice(Math.max(0, at - 40), at)) && countComparedAfter.test(text.slice(end, end + 60)));
+
 const LEFT_REACH = 90;
 const RIGHT_REACH = 45;
 
@@ -181,7 +191,7 @@ function classifySentence(s: Sentence, p: Paragraph, placed: Placed[], calendar:
   const text = s.text;
   placed = borrowUnits(text, placed.map((item) => misstatedEfficiency(text, item) ?? item));
   let usable = placed.filter(
-    ({ q, end }) => (q.unit || countChangeAfter.test(text.slice(end, end + 20))) && !q.flags.includes('unit_mismatch') && q.dimension !== 'temperature',
+    ({ q, at, end }) => (q.unit || isCountChange(text, at, end)) && !q.flags.includes('unit_mismatch') && q.dimension !== 'temperature',
   );
   // in a question, only the premise said before the question itself states a value
   const askedFrom = hypotheticalQuestionAt(text);

@@ -45,6 +45,12 @@ const cases: [string, Expected[]][] = [
   ]],
   ['We mined 147 bitcoins and held 1,212 bitcoins at the end of the quarter.', [{ metric: 'btc_mined', value: 147, period: '2024Q3' }, { metric: 'btc_held', value: 1212, period: '2024-09-30' }]],
   ['We ended the quarter with 1,212 bitcoin, 98 more than at the end of the prior quarter.', [{ metric: 'btc_held', value: 1212 }, { metric: 'btc_held', value: 98, unit: 'BTC', change_kind: 'qoq' }]],
+  // a bare count said as a change against an earlier period, after the level it changes
+  ['As of September 30, 2024, we held 4,310 bitcoin, an increase of 1,275 over the previous year.', [{ metric: 'btc_held', value: 4310 }, { metric: 'btc_held', value: 1275, unit: 'BTC', change_kind: 'yoy', period: '2024-09-30' }]],
+  ['We delivered 12,400 units of our home miner in the quarter, an increase of 2,100 from the prior quarter.', [{ metric: 'units_delivered', value: 12400 }, { metric: 'units_delivered', value: 2100, unit: 'units', change_kind: 'qoq' }]],
+  // neither a change word before it nor a period compared after it: a bare number is no quantity
+  ['We held 4,310 bitcoin, and 1,275 of them are pledged as collateral.', [{ metric: 'btc_held', value: 4310 }]],
+  ['We held 4,310 bitcoin, up by 1,275 as of today.', [{ metric: 'btc_held', value: 4310 }]],
   ['We sold 412 bitcoin, and 2,100 bitcoin were pledged as collateral.', [{ metric: 'btc_sold', value: 412 }, { metric: 'btc_pledged', value: 2100 }]],
   ['Net loss was $21.3 million, narrowing 38% from a net loss of $34.4 million a year earlier.', [
     { metric: 'net_income', value: -21_300_000 },
