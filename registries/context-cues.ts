@@ -39,8 +39,8 @@ export const changeKinds: readonly { kind: 'yoy' | 'qoq' | 'since'; cues: string
       'compared (?:to|with) (?:the )?(?:last|prior|previous|preceding) quarter', 'versus (?:the )?(?:last|prior|previous) quarter', 'than (?:the )?(?:last|prior|previous) quarter',
       'compared (?:to|with) (?:the )?end of (?:the )?(?:last|prior|previous) quarter', 'compared (?:to|with) (?:the )?end of (?:quarter|q) ?(?:one|two|three|four|[1-4])',
       'than (?:in |at )?(?:the end of )?(?:the |our )?(?:last|prior|previous) quarter',
-      // "98 more than the 1,114 at the end of last quarter"
-      'than the [\\d,.]+ (?:at the end of|in) (?:the )?(?:last|prior|previous) quarter',
+      // "98 more than the 1,114 at the end of last quarter", "than the 1,114 we held at the end of the prior quarter"
+      'than the [\\d,.]+ (?:(?:bitcoins?|BTC|we (?:held|had|reported)) )?(?:at the end of|as of the end of|in) (?:the )?(?:last|prior|previous) quarter',
       'from (?:the )?end of (?:the )?(?:last|prior|previous) quarter',
     ],
   },

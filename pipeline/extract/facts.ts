@@ -139,6 +139,14 @@ const countComparedAfter = /^\s*(?:over|from|compared (?:to|with)|versus|vs\.?)\
 const isCountChange = (text: string, at: number, end: number) =>
   countChangeAfter.test(text.slice(end, end + 20)) || (countChangeBefore.test(text.slice(Math.max(0, at - 40), at)) && countComparedAfter.test(text.slice(end, end + 60)));
 
+/**
+ * The bare count a count change is measured from, dated by the words after it: "98 more than the
+ * 1,114 at the end of last quarter" is the level at the end of last quarter.
+ */
+const countBaseBefore = /\d\s+(?:more|fewer|less|additional)\s+(?:[a-z]+\s+)?than\s+(?:the\s+)?(?:approximately |about |roughly |nearly )?$/i;
+const countBaseDatedAfter = /^\s*(?:(?:we\s+)?(?:held|had|reported)\s+)?(?:at|as of|on)\s+(?:the\s+)?(?:end of|close of)?\s*(?:the\s+)?(?:last|prior|previous|preceding)\s+(?:quarter|year)|^\s*(?:(?:we\s+)?(?:held|had|reported)\s+)?(?:at|as of|on)\s+(?:the\s+)?(?:end of|close of)\s+(?:q[1-4]|(?:the\s+)?(?:first|second|third|fourth) quarter|\d{4})|^\s*(?:(?:we\s+)?(?:held|had|reported)\s+)?(?:a year ago|(?:as of|at|on) (?:january|february|march|april|may|june|july|august|september|october|november|december) \d{1,2})/i;
+const isCountBase = (text: string, at: number, end: number) => countBaseBefore.test(text.slice(Math.max(0, at - 40), at)) && countBaseDatedAfter.test(text.slice(end, end + 50));
+
 const LEFT_REACH = 90;
 const RIGHT_REACH = 45;
 
@@ -191,7 +199,7 @@ function classifySentence(s: Sentence, p: Paragraph, placed: Placed[], calendar:
   const text = s.text;
   placed = borrowUnits(text, placed.map((item) => misstatedEfficiency(text, item) ?? item));
   let usable = placed.filter(
-    ({ q, at, end }) => (q.unit || isCountChange(text, at, end)) && !q.flags.includes('unit_mismatch') && q.dimension !== 'temperature',
+    ({ q, at, end }) => (q.unit || isCountChange(text, at, end) || isCountBase(text, at, end)) && !q.flags.includes('unit_mismatch') && q.dimension !== 'temperature',
   );
   // in a question, only the premise said before the question itself states a value
   const askedFrom = hypotheticalQuestionAt(text);
@@ -225,6 +233,7 @@ function classifySentence(s: Sentence, p: Paragraph, placed: Placed[], calendar:
     const change = measured ?? bought;
     // "we ended up with $7 million more cash": more than what is not said, so it is no level and no measured change
     if (!change && q.unit && /^\s+(?:more|less|fewer)\b(?![^.;]*\bthan\b)/i.test(text.slice(end, end + 60))) continue;
+    const countBase = !q.unit && !change && isCountBase(text, at, end);
     const cue = cues.get(item);
     const linked = linkedMetric(text, placed, item, lastOfUnit.get(unitClass(q)));
 
@@ -246,7 +255,7 @@ function classifySentence(s: Sentence, p: Paragraph, placed: Placed[], calendar:
     } else if (!q.unit) {
       // a bare count said as a change of the sentence's subject: "1,200 more than last quarter"
       const base = lastLevel?.metric ?? (subject ? metricById.get(subject) : undefined);
-      metric = change && base && ['BTC', 'units'].includes(base.unit) ? base : undefined;
+      metric = (change || countBase) && base && ['BTC', 'units'].includes(base.unit) ? base : undefined;
       decided = lastLevel ? 'medium' : 'weak';
     } else if (perUnit) {
       // "a $42 hash price", "$4.52 negative per diluted share": the words after the amount say what it is per
@@ -307,7 +316,7 @@ function classifySentence(s: Sentence, p: Paragraph, placed: Placed[], calendar:
       if (said && /^\d{4}(?:Q[1-4]|H[12])?$/.test(said) && said !== `${calendar.year}Q${calendar.quarter}`) metric = metricById.get('financing')!;
     }
     const unit = q.unit === 'USD' && (metric.unit === 'USD/share' || metric.unit === 'USD/kWh' || metric.unit === 'USD/(PH/s)/day') ? metric.unit : q.unit || metric.unit;
-    if (!change && !canDescribe(metric, perUnit?.metric === metric ? { ...item, q: { ...q, unit: metric.unit } } : item)) continue;
+    if (!change && !canDescribe(metric, perUnit?.metric === metric || countBase ? { ...item, q: { ...q, unit: metric.unit } } : item)) continue;
     if (metric.requiresContext && !contextPattern(metric).test(text.slice(clause.start, clause.end))) continue;
     if (metric.excludesContext && exclusionPattern(metric).test(text.slice(Math.max(clause.start, at - 100), end))) continue;
     if (metric.notAfter && !change && notAfterPattern(metric).test(text.slice(Math.max(0, at - 60), at))) continue;

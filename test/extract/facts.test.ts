@@ -48,6 +48,14 @@ const cases: [string, Expected[]][] = [
   // a bare count said as a change against an earlier period, after the level it changes
   ['As of September 30, 2024, we held 4,310 bitcoin, an increase of 1,275 over the previous year.', [{ metric: 'btc_held', value: 4310 }, { metric: 'btc_held', value: 1275, unit: 'BTC', change_kind: 'yoy', period: '2024-09-30' }]],
   ['We delivered 12,400 units of our home miner in the quarter, an increase of 2,100 from the prior quarter.', [{ metric: 'units_delivered', value: 12400 }, { metric: 'units_delivered', value: 2100, unit: 'units', change_kind: 'qoq' }]],
+  // the count a change is measured from, dated by the words after it
+  ['We ended the quarter with 1,212 bitcoin, 98 more than the 1,114 we held at the end of the prior quarter.', [
+    { metric: 'btc_held', value: 1212, period: '2024-09-30' },
+    { metric: 'btc_held', value: 98, change_kind: 'qoq' },
+    { metric: 'btc_held', value: 1114, unit: 'BTC', period: '2024-06-30', change_kind: null },
+  ]],
+  // a base with no date after it is left out, and so is the change: which period either is of is not said
+  ['We ended the quarter with 1,212 bitcoin, 98 more than the 1,114 we expected.', [{ metric: 'btc_held', value: 1212 }]],
   // neither a change word before it nor a period compared after it: a bare number is no quantity
   ['We held 4,310 bitcoin, and 1,275 of them are pledged as collateral.', [{ metric: 'btc_held', value: 4310 }]],
   ['We held 4,310 bitcoin, up by 1,275 as of today.', [{ metric: 'btc_held', value: 4310 }]],
