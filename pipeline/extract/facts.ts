@@ -197,7 +197,7 @@ export function classifyFacts(t: SegmentedTranscript, quantities: Map<number, Qu
 
 function classifySentence(s: Sentence, p: Paragraph, placed: Placed[], calendar: CallCalendar, previousMetric: string | null, scope: SentenceScope, valuesSaid: Map<string, string>): FactDraft[] {
   const text = s.text;
-  placed = borrowUnits(text, placed.map((item) => misstatedEfficiency(text, item) ?? item));
+  placed = holdingsCounts(text, borrowUnits(text, placed.map((item) => misstatedEfficiency(text, item) ?? item)));
   let usable = placed.filter(
     ({ q, at, end }) => (q.unit || isCountChange(text, at, end) || isCountBase(text, at, end)) && !q.flags.includes('unit_mismatch') && q.dimension !== 'temperature',
   );
@@ -545,6 +545,21 @@ function borrowUnits(text: string, placed: Placed[]): Placed[] {
     if (!Number.isFinite(said) || said === 0) return a;
     const factor = b.q.value / said;
     return { ...a, q: { ...a.q, unit: b.q.unit, dimension: b.q.dimension, statedUnit: b.q.statedUnit, value: a.q.value * factor } };
+  });
+}
+
+/**
+ * "our bitcoin treasury grew by nearly 40% to over 12,000": a bare count the holdings are said to
+ * reach, after the words that name them, is a number of bitcoins. A year ("to 2026") is not.
+ */
+const holdingsNamedBefore = /\b(?:bitcoin|BTC)\s+(?:treasury|holdings?|reserves?|stack)\b(?:[^.;\d]|\d+(?:\.\d+)?\s?%|\.\d)*?\b(?:to|at|reached|totaled|totalled|totaling|totalling)\s+(?:(?:approximately|about|roughly|around|nearly|over|more than|just over|almost)\s+)?$/i;
+
+function holdingsCounts(text: string, placed: Placed[]): Placed[] {
+  return placed.map((item) => {
+    const { q } = item;
+    if (q.unit || q.valueHigh !== null || !Number.isInteger(q.value) || q.value < 1 || /^(?:19|20)\d\d$/.test(q.statedValue)) return item;
+    if (!holdingsNamedBefore.test(text.slice(Math.max(0, item.at - 90), item.at))) return item;
+    return { ...item, q: { ...q, unit: 'BTC', dimension: 'bitcoin' } };
   });
 }
 

@@ -56,6 +56,11 @@ const cases: [string, Expected[]][] = [
   ]],
   // a base with no date after it is left out, and so is the change: which period either is of is not said
   ['We ended the quarter with 1,212 bitcoin, 98 more than the 1,114 we expected.', [{ metric: 'btc_held', value: 1212 }]],
+  // a bare count the bitcoin holdings are said to reach is a number of bitcoins; a year or a percentage is not
+  ['Our bitcoin treasury grew by 35% to over 4,300, all of it self-mined.', [{ metric: 'btc_held', value: 4300, unit: 'BTC', period: '2024-09-30' }]],
+  ['Our BTC holdings stood at 4,310 at quarter end.', [{ metric: 'btc_held', value: 4310, unit: 'BTC' }]],
+  ['We expect our bitcoin treasury to grow through 2026.', []],
+  ['Our bitcoin holdings policy was updated on 12 occasions.', []],
   // neither a change word before it nor a period compared after it: a bare number is no quantity
   ['We held 4,310 bitcoin, and 1,275 of them are pledged as collateral.', [{ metric: 'btc_held', value: 4310 }]],
   ['We held 4,310 bitcoin, up by 1,275 as of today.', [{ metric: 'btc_held', value: 4310 }]],
