@@ -179,6 +179,8 @@ export function classifyFacts(t: SegmentedTranscript, quantities: Map<number, Qu
     const starts = paragraphQuantities.map((q) => q.start);
     let previousMetric: string | null = null;
     let carriedYear: SaidYear | null = null;
+    // the quantities of the paragraph's last two sentences, and the facts they made
+    const recent: Said[] = [];
     for (const s of sentencesOf.get(p.index) ?? []) {
       scope = { ...frameOf(s.text, scope, calendar, isForward(s.text)), previousYear: carriedYear };
       carriedYear = yearSaid(s.text, calendar);
@@ -187,12 +189,41 @@ export function classifyFacts(t: SegmentedTranscript, quantities: Map<number, Qu
         s.text,
         sentenceQuantities(paragraphQuantities, starts, offset, offset + s.text.length).map((q) => ({ q, at: q.start - offset, end: q.end - offset })),
       );
-      const found = classifySentence(s, p, placed, calendar, previousMetric, scope, valuesSaid);
+      let found = classifySentence(s, p, placed, calendar, previousMetric, scope, valuesSaid);
+      if (found.length && isFragment(s.text)) found = found.flatMap((f) => echoOf(f, recent, s.start - offset) ?? [f]);
+      recent.push({ quantities: placed.map(({ q }) => q), facts: found });
+      if (recent.length > 2) recent.shift();
       if (found.length) previousMetric = found[found.length - 1].metric;
       facts.push(...found);
     }
   }
   return facts;
+}
+
+interface Said {
+  quantities: Quantity[];
+  facts: FactDraft[];
+}
+
+/** A sentence of a few words ("Yes, 10% BTC yield.", "So, 50 exahash."): no verb of its own to read a period or basis from. */
+const isFragment = (text: string) => text.split(/\s+/).filter(Boolean).length <= 6;
+
+/**
+ * "We target a 10% BTC yield. Yes, 10% BTC yield.": a fragment that says again a figure of the
+ * sentence or two before it is that statement, with its metric, basis and period; when that
+ * statement made no fact, neither does the fragment, which has nothing to be read from. Returns
+ * null for a figure not said just before; [] to leave it out.
+ */
+function echoOf(f: FactDraft, recent: readonly Said[], paragraphStart: number): FactDraft[] | null {
+  if (f.changeKind !== null) return null;
+  for (let i = recent.length - 1; i >= 0; i--) {
+    const earlier = [...recent[i].quantities].reverse().find((q) => q.value === f.value && q.valueHigh === f.valueHigh && (q.unit === f.unit || !q.unit));
+    if (!earlier) continue;
+    const statement = recent[i].facts.find((g) => g.changeKind === null && g.start >= paragraphStart + earlier.start && g.start < paragraphStart + earlier.end);
+    if (!statement) return [];
+    return [{ ...f, metric: statement.metric, basis: statement.basis, period: statement.period, entity: f.entity ?? statement.entity }];
+  }
+  return null;
 }
 
 function classifySentence(s: Sentence, p: Paragraph, placed: Placed[], calendar: CallCalendar, previousMetric: string | null, scope: SentenceScope, valuesSaid: Map<string, string>): FactDraft[] {

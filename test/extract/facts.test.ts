@@ -61,6 +61,13 @@ const cases: [string, Expected[]][] = [
   ['Our BTC holdings stood at 4,310 at quarter end.', [{ metric: 'btc_held', value: 4310, unit: 'BTC' }]],
   ['We expect our bitcoin treasury to grow through 2026.', []],
   ['Our bitcoin holdings policy was updated on 12 occasions.', []],
+  // a fragment that says a figure again is the statement just made, or nothing when that made no fact
+  ['Our BTC yield target for 2025 is 15%. Yes, a 15% BTC yield.', [
+    { metric: 'btc_yield', value: 15, period: '2025', basis: 'target' },
+    { metric: 'btc_yield', value: 15, period: '2025', basis: 'target', quote: '15%' },
+  ]],
+  ['In the base case we target a 6% BTC yield. Yes, 6% BTC yield.', []],
+  ['Our hash rate was 9 exahash. Yes.', [{ metric: 'hashrate_installed', value: 9_000_000 }]],
   // neither a change word before it nor a period compared after it: a bare number is no quantity
   ['We held 4,310 bitcoin, and 1,275 of them are pledged as collateral.', [{ metric: 'btc_held', value: 4310 }]],
   ['We held 4,310 bitcoin, up by 1,275 as of today.', [{ metric: 'btc_held', value: 4310 }]],
