@@ -15,7 +15,7 @@ export interface Change {
  * 26%") or a comparison right after it ("98 more than last quarter"), with the nearest phrase
  * that says how it is measured. A percentage needs both; a change without a kind is left out.
  */
-export function changeOf(text: string, item: Placed, percent: boolean, calendar: CallCalendar): Change | 'unmeasured' | null {
+export function changeOf(text: string, item: Placed, percent: boolean, calendar: CallCalendar, span: ChangeKind | null = null): Change | 'unmeasured' | null {
   const before = text.slice(Math.max(0, item.at - 45), item.at);
   const after = text.slice(item.end, item.end + 40);
   const directionBefore = /(?<![\w-])(?:increase[sd]?|decrease[sd]?|increasing|decreasing|declining|rising|growing|grown|falling|dropping|up|down|grew|grow(?:th)?|rose|declined?|fell|drop(?:ped)?|improved?|narrow(?:ed|ing)|widen(?:ed|ing)|higher|lower|jump(?:ed)?|gain(?:ed)?|reduc(?:ed|tion))(?: (?:by|of))?(?: (?:approximately|about|around|roughly|nearly|almost|over|more than|some|just over|just under))?\s*$/i.exec(before);
@@ -40,6 +40,8 @@ export function changeOf(text: string, item: Placed, percent: boolean, calendar:
   kind ??= kindAgainstDate(text.slice(item.end), calendar);
   // "Between Q4 2024 and Q4 of 2025, our holdings increased by over 20%": the distance between the two quarters named
   kind ??= kindBetween(text);
+  // "Between Q4 2024 and Q4 2025, our holdings grew 20%. Over the same period, our hash rate increased 25%.": the span said before
+  if (!kind && span && sameSpan.test(text)) kind = span;
   if (!kind) return directionBefore ? 'unmeasured' : null;
   if (kind === 'since') kind = sinceQuarterEnd(text, calendar) ?? kind;
   const words = directionBefore ? directionBefore[0] : (comparisonAfter ?? adjectival ?? sharedDirection)![0];
@@ -64,8 +66,10 @@ function kindAgainstDate(after: string, calendar: CallCalendar): ChangeKind | nu
   return date === quarterEndOf(calendar, ...shiftQuarter(calendar.year, calendar.quarter, -4)) ? 'yoy' : 'since';
 }
 
+const sameSpan = /\b(?:over|during|in|for|across) (?:the )?same (?:period|time ?frame|span|time)\b|\bover that (?:period|time ?frame|span)\b/i;
+
 /** "between Q4 2024 and Q4 2025": four quarters apart is year over year, one sequential. */
-function kindBetween(text: string): ChangeKind | null {
+export function kindBetween(text: string): ChangeKind | null {
   const m = /\bbetween (?:the )?(?:Q([1-4])|(first|second|third|fourth) quarter)(?: of)? (\d{4}) and (?:the )?(?:Q([1-4])|(first|second|third|fourth) quarter)(?: of)? (\d{4})\b/i.exec(text);
   if (!m) return null;
   const index = (q: number, y: string) => Number(y) * 4 + q;

@@ -1,6 +1,7 @@
 import { fiscalYearRange, shiftQuarter } from '../fiscal-calendar.ts';
 import { changeKindNear } from './cues.ts';
-import type { Placed } from './facts.ts';
+import { kindBetween } from './change.ts';
+import type { ChangeKind, Placed } from './facts.ts';
 import { quarterEndOf, statedPeriod, yearScope, type CallCalendar } from './period.ts';
 
 /**
@@ -15,6 +16,8 @@ export interface SentenceScope {
   frameReach?: 'paragraph' | 'turn';
   /** the earlier end of the last comparison said ("between Q4 2024 and Q4 2025"), as a period */
   interval: string | null;
+  /** how far apart the two ends of the last span said are ("between Q4 2024 and Q4 2025": a year), which "over the same period" measures a change by */
+  span?: ChangeKind | null;
   /** a year the sentence before spoke of as a whole ("last year", "next year"), in the same paragraph */
   previousYear?: { period: string; forward: boolean } | null;
 }
@@ -36,7 +39,7 @@ const betweenPeriods = /\bbetween\s+(.{2,40}?)\s+and\s+/i;
  * for the flows that follow, until a sentence speaks of a quarter.
  */
 export function frameOf(text: string, scope: SentenceScope, calendar: CallCalendar, forward: boolean): SentenceScope {
-  let { frame, frameReach, interval } = scope;
+  let { frame, frameReach, interval, span } = scope;
   const year = yearScope.exec(text);
   if (quarterWords.test(text)) frame = null;
   else if (year && !forward && calendar.quarter === 4 && (yearOpening.test(text) || yearReview.test(text))) {
@@ -47,9 +50,12 @@ export function frameOf(text: string, scope: SentenceScope, calendar: CallCalend
     }
   }
   const between = betweenPeriods.exec(text);
-  if (between) interval = periodOfPhrase(between[1], calendar);
+  if (between) {
+    interval = periodOfPhrase(between[1], calendar);
+    span = kindBetween(text);
+  }
   else if (year && !/\bsame period\b/i.test(text)) interval = String(Number(/\d{4}/.exec(year[0])?.[0] ?? calendar.year) - 1);
-  return { frame, frameReach, interval };
+  return { frame, frameReach, interval, span };
 }
 
 /** The period a short phrase names ("Q4 2024", "the end of 2024"). */

@@ -257,7 +257,7 @@ function classifySentence(s: Sentence, p: Paragraph, placed: Placed[], calendar:
     const relativeAt = /,\s+(?:which|who)\b/i.exec(text.slice(end, clause.end));
     const relative = relativeAt && usable.some((u) => u.at > end + relativeAt.index && u.end <= clause.end) ? relativeAt : null;
     const forward = isForward(withoutPastDeadlines(text.slice(clause.start, relative ? end + relative.index : clause.end), calendar));
-    const measured = changeOf(text, item, q.unit === '%', calendar);
+    const measured = changeOf(text, item, q.unit === '%', calendar, scope.span ?? null);
     // "increased by $25 million in Q4 versus Q3" with no way to tell the comparison: no fact
     if (measured === 'unmeasured') continue;
     const bought = measured ? null : bitcoinBought(text, item);

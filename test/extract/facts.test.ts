@@ -68,6 +68,12 @@ const cases: [string, Expected[]][] = [
   ]],
   ['In the base case we target a 6% BTC yield. Yes, 6% BTC yield.', []],
   ['Our hash rate was 9 exahash. Yes.', [{ metric: 'hashrate_installed', value: 9_000_000 }]],
+  // "over the same period" measures a change by the span the sentence before named; with none named, it is not measured
+  ['Between Q3 2023 and Q3 2024, our bitcoin holdings increased by 30%. Over the same period, our hash rate increased 40%.', [
+    { metric: 'btc_held', value: 30, change_kind: 'yoy' },
+    { metric: 'hashrate_installed', value: 40, change_kind: 'yoy' },
+  ]],
+  ['Our hash rate increased 40% over the same period.', []],
   // neither a change word before it nor a period compared after it: a bare number is no quantity
   ['We held 4,310 bitcoin, and 1,275 of them are pledged as collateral.', [{ metric: 'btc_held', value: 4310 }]],
   ['We held 4,310 bitcoin, up by 1,275 as of today.', [{ metric: 'btc_held', value: 4310 }]],
