@@ -73,6 +73,21 @@ function yearOf(raw: string | undefined, calendar: CallCalendar, relativeToCall 
   return null;
 }
 
+/**
+ * The calendar year of a month said with "last year", "this year" or "next year" ("at the end of
+ * June last year"): months are calendar months, so the year is counted from the call's day, or,
+ * when it is unknown, from six weeks after the quarter's end, when calls are held.
+ */
+function calendarYearOf(word: string | undefined, c: CallCalendar): number | null {
+  if (!word) return null;
+  const spoken = Number((c.callDate ?? addDays(c.quarterEnd, 45)).slice(0, 4));
+  const w = word.toLowerCase();
+  return w === 'next' ? spoken + 1 : w === 'this' ? spoken : spoken - 1;
+}
+
+/** "June 30 last year", "June of last year", "June, 2024": the year said after a month or a day. */
+const monthYearWords = '(?:,? (\\d{4})|,? (?:of )?(last|this|next|prior|previous) year)?';
+
 interface PeriodRule {
   pattern: RegExp;
   /** a month said by name: its last day dates a flow of that month too */
@@ -100,11 +115,12 @@ const periodRules: readonly PeriodRule[] = [
   },
   // a date: "as of September 30", "on September 30, 2024"
   {
-    pattern: new RegExp(`\\b(?:as of|as at|at|on|by|through|ended|ending) ${monthPattern} (\\d{1,2})(?:st|nd|rd|th)?(?:,? (\\d{4}))?`, 'gi'),
+    pattern: new RegExp(`\\b(?:as of|as at|at|on|by|through|ended|ending) ${monthPattern} (\\d{1,2})(?:st|nd|rd|th)?${monthYearWords}`, 'gi'),
     resolve: (m, c, forward) => {
       const month = monthNames.findIndex((n) => n.startsWith(m[1].toLowerCase().slice(0, 3))) + 1;
       const day = (y: number) => `${y}-${String(month).padStart(2, '0')}-${m[2].padStart(2, '0')}`;
       if (m[3]) return day(Number(m[3]));
+      if (m[4]) return day(calendarYearOf(m[4], c)!);
       // said without a year: the latest such day up to the call (a quarter past the quarter's end when the call day is unknown), or for a plan the next one after it
       const latest = c.callDate ?? addDays(c.quarterEnd, 92);
       const year = Number(latest.slice(0, 4));
@@ -138,18 +154,18 @@ const periodRules: readonly PeriodRule[] = [
   },
   // the end of a month: "at the end of September"
   {
-    pattern: /\bend of (january|february|march|april|may|june|july|august|september|october|november|december)(?:,? (\d{4}))?\b/gi,
+    pattern: new RegExp(`\\bend of (january|february|march|april|may|june|july|august|september|october|november|december)${monthYearWords}\\b`, 'gi'),
     resolve: (m, c) => {
       const month = monthNames.indexOf(m[1].toLowerCase()) + 1;
       const [qy, qm] = c.quarterEnd.split('-').map(Number);
-      const year = m[2] ? Number(m[2]) : month <= qm + 3 ? qy : qy - 1;
+      const year = m[2] ? Number(m[2]) : m[3] ? calendarYearOf(m[3], c)! : month <= qm + 3 ? qy : qy - 1;
       return lastDayOfMonth(year, month);
     },
   },
   // a month: "in January", "in October", "for June 2026"
   {
-    pattern: new RegExp(`\\b(?:in|during|for|since|through|until|by) (january|february|march|april|may|june|july|august|september|october|november|december)(?:,? (\\d{4}))?\\b(?! \\d)`, 'gi'),
-    resolve: (m, c, forward) => monthPeriod(c, monthNames.indexOf(m[1].toLowerCase()) + 1, m[2] ? Number(m[2]) : null, forward),
+    pattern: new RegExp(`\\b(?:in|during|for|since|through|until|by) (january|february|march|april|may|june|july|august|september|october|november|december)${monthYearWords}\\b(?! \\d)`, 'gi'),
+    resolve: (m, c, forward) => monthPeriod(c, monthNames.indexOf(m[1].toLowerCase()) + 1, m[2] ? Number(m[2]) : calendarYearOf(m[3], c), forward),
     month: true,
   },
   // the end of a quarter: "at the end of the quarter", "quarter-end", "end of quarter three", "end of last quarter"

@@ -70,6 +70,22 @@ type Expected = { quote: string; metric?: string; value?: number; period?: strin
 // [way of speaking, call, paragraphs, expected facts (by quote)]
 const cases: [string, Call, string[], Expected[]][] = [
   [
+    'a month said with "last year" is that month of the calendar year before the call\'s',
+    september,
+    ['Our hash rate was 41.6 exahash at quarter end, and it compares with 27.9 exahash at the end of June last year. We held 1,150 bitcoin as of March 31 last year.'],
+    [
+      { quote: '41.6 exahash', metric: 'hashrate_installed', period: '2025-09-30' },
+      { quote: '27.9 exahash', metric: 'hashrate_installed', period: '2024-06-30' },
+      { quote: '1,150 bitcoin', metric: 'btc_held', period: '2024-03-31' },
+    ],
+  ],
+  [
+    'in a call held in the next calendar year, "December last year" is the December just past',
+    december,
+    ['We held 9,200 bitcoin at the end of December last year.'],
+    [{ quote: '9,200 bitcoin', metric: 'btc_held', period: '2025-12-31' }],
+  ],
+  [
     'the base of a comparison is a value of the prior-year quarter',
     december,
     ['Revenue was $84.2 million, up 61% from $52.3 million in the prior year.'],
