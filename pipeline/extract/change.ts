@@ -54,8 +54,13 @@ export function changeOf(text: string, item: Placed, percent: boolean, calendar:
 /** The kind of a change measured against a day said after it: the last quarter's end is sequential, the one a year before year over year. */
 function kindAgainstDate(after: string, calendar: CallCalendar): ChangeKind | null {
   let date: string | null = null;
-  const day = /^[^.;]{0,20}?\b(?:compared (?:to|with)|versus|vs\.?|from)\s+(?:the end of\s+)?(january|february|march|april|may|june|july|august|september|october|november|december) (\d{1,2}),? (\d{4})/i.exec(after);
-  if (day) date = `${day[3]}-${String(months.indexOf(day[1].toLowerCase()) + 1).padStart(2, '0')}-${day[2].padStart(2, '0')}`;
+  const day = /^[^.;]{0,20}?\b(?:compared (?:to|with)|versus|vs\.?|from|than(?: (?:at|on|as of))?)\s+(?:the end of\s+)?(january|february|march|april|may|june|july|august|september|october|november|december) (\d{1,2})(?:,? (\d{4}))?\b/i.exec(after);
+  if (day) {
+    const monthDay = `${String(months.indexOf(day[1].toLowerCase()) + 1).padStart(2, '0')}-${day[2].padStart(2, '0')}`;
+    // "1,284 more than at March 31": without a year, the last such day up to the quarter's end
+    const year = day[3] ?? (`${calendar.quarterEnd.slice(0, 4)}-${monthDay}` <= calendar.quarterEnd ? calendar.quarterEnd.slice(0, 4) : String(Number(calendar.quarterEnd.slice(0, 4)) - 1));
+    date = `${year}-${monthDay}`;
+  }
   const yearEnd = /^(?:[^.;]|\.(?=\d)){0,20}?\bfrom\s+(?:[^.;]|\.(?=\d)){0,30}?\b(?:at|as of) (?:the )?end of (\d{4})\b/i.exec(after);
   if (!date && yearEnd) date = `${yearEnd[1]}-12-31`;
   // "revenues grew 38% to $907 million from $656 million in 2024": a year's change against the year before
@@ -98,7 +103,7 @@ function sinceQuarterEnd(text: string, calendar: CallCalendar): ChangeKind | nul
  */
 function comparedQuarterKind(text: string, item: Placed, calendar: CallCalendar): { kind: ChangeKind | null; distance: number } | null {
   const pattern =
-    /\b(?:from|compared (?:to|with)|versus|vs\.?|over|than(?: in| at)?(?: the end of)?)\s+(?:the |our )?(?:(?:approximately |about |roughly )?\$?\d[\d.,]*(?: (?:million|billion|thousand))?(?: [a-z-]+){0,2} (?:in|for|during|at the end of) (?:the )?)?(?:fiscal )?(?:(first|second|third|fourth)[- ]quarter|Q([1-4])|([1-4])Q|(january|february|march|april|may|june|july|august|september|october|november|december)(?:-| )quarter)(?: of)?(?: fiscal)?(?: (\d{4}|last year|the prior year|the previous year)|\s?['’](\d{2}))?/gi;
+    /\b(?:from|compared (?:to|with)|versus|vs\.?|over|than(?: in| at)?(?: the end of)?)\s+(?:the |our )?(?:(?:what )?(?:we|they) (?:mined|produced|generated|reported|delivered|sold|shipped|earned|had|held|did) (?:in|during|at the end of) (?:the )?)?(?:(?:approximately |about |roughly )?\$?\d[\d.,]*(?: (?:million|billion|thousand))?(?: [a-z-]+){0,2} (?:in|for|during|at the end of) (?:the )?)?(?:fiscal )?(?:(first|second|third|fourth)[- ]quarter|Q([1-4])|([1-4])Q|(january|february|march|april|may|june|july|august|september|october|november|december)(?:-| )quarter)(?: of)?(?: fiscal)?(?: (\d{4}|last year|the prior year|the previous year)|\s?['’](\d{2}))?/gi;
   let best: { kind: ChangeKind | null; distance: number } | null = null;
   for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
     // "the June quarter" is the fiscal quarter that ends in June

@@ -143,8 +143,13 @@ const isCountChange = (text: string, at: number, end: number) =>
  * The bare count a count change is measured from, dated by the words after it: "98 more than the
  * 1,114 at the end of last quarter" is the level at the end of last quarter.
  */
-const countBaseBefore = /\d\s+(?:more|fewer|less|additional)\s+(?:[a-z]+\s+)?than\s+(?:the\s+)?(?:approximately |about |roughly |nearly )?$/i;
-const countBaseDatedAfter = /^\s*(?:(?:we\s+)?(?:held|had|reported)\s+)?(?:at|as of|on)\s+(?:the\s+)?(?:end of|close of)?\s*(?:the\s+)?(?:last|prior|previous|preceding)\s+(?:quarter|year)|^\s*(?:(?:we\s+)?(?:held|had|reported)\s+)?(?:at|as of|on)\s+(?:the\s+)?(?:end of|close of)\s+(?:q[1-4]|(?:the\s+)?(?:first|second|third|fourth) quarter|\d{4})|^\s*(?:(?:we\s+)?(?:held|had|reported)\s+)?(?:a year ago|(?:as of|at|on) (?:january|february|march|april|may|june|july|august|september|october|november|december) \d{1,2})/i;
+const countBaseBefore = /(?:\d\s+(?:more|fewer|less|additional)\s+(?:[a-z]+\s+)?than|\d%\s+(?:from|versus|compared (?:to|with)))\s+(?:the\s+)?(?:approximately |about |roughly |nearly )?$/i;
+const countBaseDatedAfter = new RegExp(
+  '^\\s*(?:(?:that\\s+)?(?:we|they)\\s+(?:held|had|reported|mined|produced|delivered|sold|shipped)\\s+)?(?:at|as of|on|in|during|for)\\s+(?:the\\s+)?(?:(?:end|close) of\\s+(?:the\\s+)?)?' +
+    '(?:(?:last|prior|previous|preceding)\\s+(?:quarter|year)|(?:first|second|third|fourth)\\s+quarter|q[1-4]\\b|\\d{4}|(?:january|february|march|april|may|june|july|august|september|october|november|december)\\b)' +
+    '|^\\s*(?:(?:that\\s+)?(?:we|they)\\s+(?:held|had|reported|mined|produced|delivered|sold|shipped)\\s+)?(?:a year (?:ago|earlier|before)|(?:in\\s+)?the (?:same|prior[- ]year) (?:quarter|period))',
+  'i',
+);
 const isCountBase = (text: string, at: number, end: number) => countBaseBefore.test(text.slice(Math.max(0, at - 40), at)) && countBaseDatedAfter.test(text.slice(end, end + 50));
 
 const LEFT_REACH = 90;

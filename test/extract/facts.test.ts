@@ -74,6 +74,18 @@ const cases: [string, Expected[]][] = [
     { metric: 'hashrate_installed', value: 40, change_kind: 'yoy' },
   ]],
   ['Our hash rate increased 40% over the same period.', []],
+  // a count change against what was mined in a named quarter, or against a day said without its year
+  ['We mined 1,904 bitcoin in the quarter, which is 94 fewer than we mined in the second quarter.', [
+    { metric: 'btc_mined', value: 1904, period: '2024Q3' },
+    { metric: 'btc_mined', value: -94, unit: 'BTC', change_kind: 'qoq' },
+  ]],
+  ['We held 4,310 bitcoin, 310 more than at June 30.', [{ metric: 'btc_held', value: 4310 }, { metric: 'btc_held', value: 310, change_kind: 'qoq' }]],
+  // the base of a percentage change said as a bare count, dated by the words after it
+  ['Our fleet produced 412 bitcoin, down 27% from the 564 we mined in the third quarter of last year.', [
+    { metric: 'btc_mined', value: 412, period: '2024Q3' },
+    { metric: 'btc_mined', value: -27, unit: '%', change_kind: 'yoy' },
+    { metric: 'btc_mined', value: 564, unit: 'BTC', period: '2023Q3', change_kind: null },
+  ]],
   // neither a change word before it nor a period compared after it: a bare number is no quantity
   ['We held 4,310 bitcoin, and 1,275 of them are pledged as collateral.', [{ metric: 'btc_held', value: 4310 }]],
   ['We held 4,310 bitcoin, up by 1,275 as of today.', [{ metric: 'btc_held', value: 4310 }]],
