@@ -268,6 +268,9 @@ const rangeConnector = /[ \t\u00a0]*(to|through|and|or|-|–|—|~|至|到)(?![A
 // "anywhere from 10% to 15%" is a range, unlike a change "from X to Y".
 const rangeFrom = /(?:anywhere|ranging|ranges?|somewhere)[ \t\u00a0]+from[ \t\u00a0]*$/i;
 const modifierToken = /[ \t\u00a0]+([A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)/y;
+const modelNumberToken = /[ \t\u00a0]+(\d{1,4}[A-Za-z]{0,3})(?![\d.,%])/y;
+/** words a count noun may follow when they read as a model's name (capitalized or with digits) */
+const modelWordsMax = 5;
 const wordAfter = /[ \t\u00a0]+([A-Za-z]+)/y;
 const durationAfter = /(?:[ \t\u00a0]*|-)(?:years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|quarters?|decades?|nights?)(?![A-Za-z])/iy;
 const chineseDateOrDuration = /[ \t\u00a0]*(?:年|個月|个月|月|日|號|号|天|週|周|小時|小时|分鐘|分钟|個季度|个季度|季度|季|歲|岁|點|点|倍)/y;
@@ -535,10 +538,12 @@ function parseAt(text: string, found: RegExpExecArray, language: Language, asRan
   if (unit) numerator = { entry: unit.value.entry, said: unit.said };
   let tail = unit ? unit.end : scale ? scale.end : end;
 
-  // Count nouns after a few modifiers: "6,000 A14 series miners", "10,000 new machines".
+  // Count nouns after a few modifiers: "6,000 A14 series miners", "10,000 new machines"; a model's
+  // name may take more words ("18,000 Antminer S21 XP Hydro machines", "10,000 Nano 3 heaters")
   if (!numerator && language === 'en') {
     let cursor = tail;
-    for (let step = 0; step <= 3; step += 1) {
+    let modelLike = true;
+    for (let step = 0; step <= modelWordsMax; step += 1) {
       glueBreak.lastIndex = cursor;
       if (!glueBreak.exec(text)) break;
       const hit = unitTables.en.match(text, glueBreak.lastIndex);
@@ -550,9 +555,16 @@ function parseAt(text: string, found: RegExpExecArray, language: Language, asRan
         break;
       }
       modifierToken.lastIndex = cursor;
-      const token = modifierToken.exec(text);
-      if (!token || notModifiers.has(token[1].toLowerCase()) || step === 3) break;
-      cursor = modifierToken.lastIndex;
+      let token = modifierToken.exec(text);
+      // a number within a model's name ("Nano 3"), after a word of it
+      if (!token && step > 0 && modelLike) {
+        modelNumberToken.lastIndex = cursor;
+        token = modelNumberToken.exec(text);
+      }
+      if (!token || notModifiers.has(token[1].toLowerCase())) break;
+      modelLike &&= /^[A-Z]|\d/.test(token[1]);
+      if (step >= (modelLike ? modelWordsMax : 3)) break;
+      cursor = token.index + token[0].length;
     }
   }
 

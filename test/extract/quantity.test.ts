@@ -180,13 +180,17 @@ const english: Case[] = [
   ['a total of 11,500 units of miners', { surface: '11,500 units', value: 11_500, unit: 'units' }],
   ['upgraded to 6,000 A14 series miners', { surface: '6,000 A14 series miners', value: 6_000, unit: 'units' }],
   ['we added 2,000 new machines', { surface: '2,000 new machines', value: 2_000, unit: 'units' }],
+  // a model's name of several words, a number among them, between the count and its noun
+  ['we delivered over 10,000 Nano 3 heaters', { surface: '10,000 Nano 3 heaters', value: 10_000, unit: 'units', qualifier: 'over' }],
+  ['a purchase agreement for 18,000 Antminer S21 XP Hydro machines', { surface: '18,000 Antminer S21 XP Hydro machines', value: 18_000, unit: 'units' }],
+  // lowercase words are modifiers only up to three: "10,000 of the very best new machines" is no count of machines
+  ['we run 400 very old and quite inefficient machines', { surface: '400', value: 400, unit: '' }],
   ['we bought two hundred and fifty rigs', { surface: 'two hundred and fifty rigs', value: 250, unit: 'units' }],
 
   // bare numbers, and the classifier decides
   ['we mined 2,011 during the quarter', { surface: '2,011', value: 2_011, unit: '', dimension: 'number' }],
   ['shares outstanding of 1.5 billion', { surface: '1.5 billion', value: 1_500_000_000, unit: '' }],
   ['the ratio stood at 3.5', { surface: '3.5', value: 3.5, unit: '' }],
-  ['we delivered over 10,000 Nano 3 heaters', { surface: '10,000', value: 10_000, unit: '', qualifier: 'over' }],
   ['the score was 22-23', { surface: '22-23', value: 22, valueHigh: 23, unit: '' }],
   ['savings of anywhere from 10% to 15%', { surface: '10% to 15%', value: 10, valueHigh: 15, unit: '%' }],
   ['we bought two or three sites', { surface: 'two or three sites', value: 2, valueHigh: 3, unit: 'units' }],
