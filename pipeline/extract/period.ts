@@ -139,15 +139,19 @@ const periodRules: readonly PeriodRule[] = [
   { pattern: /\b(?:ended|closed|exited|finished) the (?:fiscal )?year\b/gi, resolve: (_m, c) => lastYearEnd(c) },
   // "we expect to exit 2025 at 42 exahash": the year's last day
   { pattern: /\bexit(?:s|ing)? (?:calendar )?(\d{4})\b/gi, resolve: (m) => `${m[1]}-12-31` },
-  // the day of the call: "as we speak", "today", "as of yesterday"
+  // the day of the call: "as we speak", "today"
   // without the call's day, a level said "today" is the call's quarter, as the contract allows
-  { pattern: /\b(?:as we speak|as of (?:today|yesterday|this morning|now)|today|right now)\b/gi, resolve: (_m, c) => c.callDate ?? `${c.year}Q${c.quarter}` },
+  { pattern: /\b(?:as we speak|as of (?:today|this morning|now)|today|right now)\b/gi, resolve: (_m, c) => c.callDate ?? `${c.year}Q${c.quarter}` },
+  // "as of yesterday": the day before the call
+  { pattern: /\b(?:as of |as at )?yesterday\b/gi, resolve: (_m, c) => (c.callDate ? addDays(c.callDate, -1) : `${c.year}Q${c.quarter}`) },
   // "as of last Friday": the weekday before the call
   {
-    pattern: /\b(?:as of |on )?last (monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/gi,
-    resolve: (m, c) => {
+    pattern: /\b(?:(?:as of |on )?last (monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:as of|on) (monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?! (?:january|february|march|april|may|june|july|august|september|october|november|december)\b))\b/gi,
+    resolve: (m, c, forward) => {
       if (!c.callDate) return null;
-      const weekday = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'].indexOf(m[1].toLowerCase());
+      // "on Monday", said of what was, is the last Monday before the call, as "last Monday" is; of a plan, the next one
+      const weekday = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'].indexOf((m[1] ?? m[2]).toLowerCase());
+      if (m[2] && forward) return addDays(c.callDate, ((weekday - weekdayOf(c.callDate) + 6) % 7) + 1);
       const back = ((weekdayOf(c.callDate) - weekday + 6) % 7) + 1;
       return addDays(c.callDate, -back);
     },

@@ -70,6 +70,15 @@ type Expected = { quote: string; metric?: string; value?: number; period?: strin
 // [way of speaking, call, paragraphs, expected facts (by quote)]
 const cases: [string, Call, string[], Expected[]][] = [
   [
+    '"as of yesterday" is the day before the call; "on Monday", of what was, the Monday before it',
+    december,
+    ['As of yesterday, hashprice had fallen to $38 per petahash per day. We were at about 33 exahash on Monday.'],
+    [
+      { quote: '$38 per petahash per day', metric: 'hashprice', period: '2026-02-19', basis: 'market' },
+      { quote: '33 exahash', metric: 'hashrate_installed', period: '2026-02-16', basis: 'actual' },
+    ],
+  ],
+  [
     'a month said with "last year" is that month of the calendar year before the call\'s',
     september,
     ['Our hash rate was 41.6 exahash at quarter end, and it compares with 27.9 exahash at the end of June last year. We held 1,150 bitcoin as of March 31 last year.'],
