@@ -590,11 +590,16 @@ function borrowUnits(text: string, placed: Placed[]): Placed[] {
  */
 const holdingsNamedBefore = /\b(?:bitcoin|BTC)\s+(?:treasury|holdings?|reserves?|stack)\b(?:[^.;\d]|\d+(?:\.\d+)?\s?%|\.\d)*?\b(?:to|at|reached|totaled|totalled|totaling|totalling)\s+(?:(?:approximately|about|roughly|around|nearly|over|more than|just over|almost)\s+)?$/i;
 
+/** "In April we sold another 45 bitcoin, and we held 1,579 at the end of April": a bare count held, in a sentence of bitcoins. */
+const heldBefore = /\b(?:we|we've|we have|we had|we now|we're|we are|we were)\s+(?:now\s+|still\s+|currently\s+)?(?:held|hold|holding)\s+(?:(?:approximately|about|roughly|around|nearly|over|more than|just over|just under|almost|a (?:little|bit) (?:over|under|more than))\s+)?$/i;
+const bitcoinWord = /\b(?:bitcoins?|BTC|coins)\b/i;
+
 function holdingsCounts(text: string, placed: Placed[]): Placed[] {
   return placed.map((item) => {
     const { q } = item;
     if (q.unit || q.valueHigh !== null || !Number.isInteger(q.value) || q.value < 1 || /^(?:19|20)\d\d$/.test(q.statedValue)) return item;
-    if (!holdingsNamedBefore.test(text.slice(Math.max(0, item.at - 90), item.at))) return item;
+    const before = text.slice(Math.max(0, item.at - 90), item.at);
+    if (!holdingsNamedBefore.test(before) && !(heldBefore.test(before) && bitcoinWord.test(text))) return item;
     return { ...item, q: { ...q, unit: 'BTC', dimension: 'bitcoin' } };
   });
 }

@@ -60,6 +60,9 @@ const cases: [string, Expected[]][] = [
   ['Our bitcoin treasury grew by 35% to over 4,300, all of it self-mined.', [{ metric: 'btc_held', value: 4300, unit: 'BTC', period: '2024-09-30' }]],
   ['Our BTC holdings stood at 4,310 at quarter end.', [{ metric: 'btc_held', value: 4310, unit: 'BTC' }]],
   ['We expect our bitcoin treasury to grow through 2026.', []],
+  // a bare count held, in a sentence of bitcoins; held things that are no bitcoins are no count
+  ['In July we sold another 45 bitcoin, and we held 4,310 at the end of July.', [{ metric: 'btc_sold', value: 45 }, { metric: 'btc_held', value: 4310, unit: 'BTC', period: '2024-07-31' }]],
+  ['We held 12 community meetings at our Texas sites this quarter.', []],
   ['Our bitcoin holdings policy was updated on 12 occasions.', []],
   // a fragment that says a figure again is the statement just made, or nothing when that made no fact
   ['Our BTC yield target for 2025 is 15%. Yes, a 15% BTC yield.', [
