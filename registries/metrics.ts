@@ -203,6 +203,8 @@ export const metrics: readonly MetricDefinition[] = [
     cues: [
       'installed(?: hash ?rates?)?', 'deployed', 'energized(?: hash ?rates?)?', 'operat(?:ing|ional) hash ?rates?', 'operating fleet', 'self-mining hash ?rates?', 'hash ?rates?',
       'computing power installed', 'online', 'realized hash ?rates?', 'fleet', 'achieved', 'reached', "(?:we're|we are|we were) (?:now )?at", 'we (?:have|had)',
+      // "we anticipate ending the year at 36 exahash", "we exited the quarter at 31 EH/s": what we end at, not the network
+      "we(?:'ll|'re| are| will)?(?: [a-z]+){0,3}? (?:end(?:ed|ing)?|exit(?:ed|ing)?|finish(?:ed|ing)?) (?:the|this) (?:fiscal )?(?:year|quarter) at",
     ],
     plausible: { min: 0, max: 2_000_000_000 },
   },

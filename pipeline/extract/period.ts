@@ -137,6 +137,8 @@ const periodRules: readonly PeriodRule[] = [
   // "we ended the quarter with", "exited the quarter at"
   { pattern: /\b(?:ended|closed|exited|finished) the (?:quarter|period)\b/gi, resolve: (_m, c) => c.quarterEnd },
   { pattern: /\b(?:ended|closed|exited|finished) the (?:fiscal )?year\b/gi, resolve: (_m, c) => lastYearEnd(c) },
+  // "we anticipate ending the year at 36 exahash": of a plan, the end of the fiscal year the call is in (the next one after a fourth quarter)
+  { pattern: /\b(?:end|ending|exit|exiting|finish|finishing|close|closing) (?:the|this) (?:fiscal )?year\b/gi, resolve: (_m, c, forward) => (forward ? quarterEndOf(c, c.quarter === 4 ? c.year + 1 : c.year, 4) : lastYearEnd(c)) },
   // "we expect to exit 2025 at 42 exahash": the year's last day
   { pattern: /\bexit(?:s|ing)? (?:calendar )?(\d{4})\b/gi, resolve: (m) => `${m[1]}-12-31` },
   // the day of the call: "as we speak", "today"

@@ -89,6 +89,10 @@ const cases: [string, Expected[]][] = [
     { metric: 'btc_mined', value: -27, unit: '%', change_kind: 'yoy' },
     { metric: 'btc_mined', value: 564, unit: 'BTC', period: '2023Q3', change_kind: null },
   ]],
+  // what we plan to end the year at is a target at the fiscal year's end; what the network ended at stays the network's
+  ['We anticipate ending the year at 36 exahash.', [{ metric: 'hashrate_target', value: 36_000_000, period: '2024-12-31', basis: 'target' }]],
+  ['The network hash rate ended the quarter near 650 exahash per second.', [{ metric: 'network_hashrate', value: 650_000_000 }]],
+  ['We ended the year with $74.5 million in cash and 4,381 bitcoin.', [{ metric: 'cash', value: 74_500_000 }, { metric: 'btc_held', value: 4381 }]],
   // neither a change word before it nor a period compared after it: a bare number is no quantity
   ['We held 4,310 bitcoin, and 1,275 of them are pledged as collateral.', [{ metric: 'btc_held', value: 4310 }]],
   ['We held 4,310 bitcoin, up by 1,275 as of today.', [{ metric: 'btc_held', value: 4310 }]],
