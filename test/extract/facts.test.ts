@@ -93,6 +93,7 @@ const cases: [string, Expected[]][] = [
   ['We anticipate ending the year at 36 exahash.', [{ metric: 'hashrate_target', value: 36_000_000, period: '2024-12-31', basis: 'target' }]],
   ['The network hash rate ended the quarter near 650 exahash per second.', [{ metric: 'network_hashrate', value: 650_000_000 }]],
   ['We ended the year with $74.5 million in cash and 4,381 bitcoin.', [{ metric: 'cash', value: 74_500_000 }, { metric: 'btc_held', value: 4381 }]],
+  ['Capex for the year should land between $310 million and $340 million.', [{ metric: 'capex', value: 310_000_000, value_high: 340_000_000, period: '2024', basis: 'guidance' }]],
   // neither a change word before it nor a period compared after it: a bare number is no quantity
   ['We held 4,310 bitcoin, and 1,275 of them are pledged as collateral.', [{ metric: 'btc_held', value: 4310 }]],
   ['We held 4,310 bitcoin, up by 1,275 as of today.', [{ metric: 'btc_held', value: 4310 }]],
