@@ -8,15 +8,15 @@
 export const changeDirection = {
   up: [
     'increase[sd]?', 'increasing', 'up', 'grew', 'grow(?:n|ing|th)?', 'rose', 'rise', 'rising', 'higher', 'jump(?:ed)?', 'gain(?:ed)?',
-    'improve[sd]?', 'improvement', 'climb(?:ed)?', 'surge[sd]?', 'expan(?:ded|sion)', 'more than (?:doubled|tripled)', 'narrow(?:ed|ing)?', 'more', 'additional',
+    'improve[sd]?', 'improvement', 'climb(?:ed)?', 'surge[sd]?', 'expan(?:ded|sion)', 'more than (?:doubled|tripled)', 'narrow(?:ed|ing|er)?', 'more', 'additional', 'larger', 'bigger',
   ],
-  down: ['fewer', 'less', 'decrease[sd]?', 'decreasing', 'down', 'decline[sd]?', 'declining', 'fell', 'fall(?:en|ing)?', 'drop(?:ped)?', 'lower', 'reduc(?:ed|tion)', 'shr[ai]nk', 'contract(?:ed|ion)', 'widen(?:ed|ing)?'],
+  down: ['fewer', 'less', 'decrease[sd]?', 'decreasing', 'down', 'decline[sd]?', 'declining', 'fell', 'fall(?:en|ing)?', 'drop(?:ped)?', 'lower', 'reduc(?:ed|tion)', 'shr[ai]nk', 'contract(?:ed|ion)', 'widen(?:ed|ing)?', 'wider', 'smaller'],
 };
 
 /** Direction words that, said of a loss, mean the loss got smaller (a positive change) or larger. */
 export const lossDirection = {
-  better: ['narrow(?:ed|ing)?', 'decrease[sd]?', 'down', 'declined?', 'improve[sd]?', 'lower', 'reduc(?:ed|tion)', 'shr[ai]nk'],
-  worse: ['widen(?:ed|ing)?', 'increase[sd]?', 'up', 'grew', 'higher', 'deepen(?:ed)?'],
+  better: ['narrow(?:ed|ing|er)?', 'smaller', 'decrease[sd]?', 'down', 'declined?', 'improve[sd]?', 'lower', 'reduc(?:ed|tion)', 'shr[ai]nk'],
+  worse: ['widen(?:ed|ing)?', 'wider', 'larger', 'bigger', 'increase[sd]?', 'up', 'grew', 'higher', 'deepen(?:ed)?'],
 };
 
 /** How a change is measured. */

@@ -202,7 +202,7 @@ export const metrics: readonly MetricDefinition[] = [
     id: 'hashrate_installed', unit: 'TH/s', kind: 'stock', defaultBasis: 'actual', entityFromRegion: true, plannedAs: 'hashrate_target', ofOneModelAs: 'product_hashrate', description: 'self-mining hash rate installed/deployed/operating at a date',
     cues: [
       'installed(?: hash ?rates?)?', 'deployed', 'energized(?: hash ?rates?)?', 'operat(?:ing|ional) hash ?rates?', 'operating fleet', 'self-mining hash ?rates?', 'hash ?rates?',
-      'computing power installed', 'online', 'realized hash ?rates?', 'fleet', 'achieved', 'reached', "(?:we're|we are|we were) (?:now )?at", 'we (?:have|had)',
+      'computing power installed', 'online', 'realized hash ?rates?', 'fleet', 'achieved', 'reached', "(?:we're|we are|we were) (?:now |currently |still )?(?:sitting |running )?at", 'we (?:have|had)',
       // "we anticipate ending the year at 36 exahash", "we exited the quarter at 31 EH/s": what we end at, not the network
       "we(?:'ll|'re| are| will)?(?: [a-z]+){0,3}? (?:end(?:ed|ing)?|exit(?:ed|ing)?|finish(?:ed|ing)?) (?:the|this) (?:fiscal )?(?:year|quarter) at",
     ],
@@ -238,7 +238,7 @@ export const metrics: readonly MetricDefinition[] = [
     id: 'btc_held', unit: 'BTC', kind: 'stock', defaultBasis: 'actual', description: 'bitcoins held at a date',
     cues: [
       'held', 'holdings?', 'hold(?:ing)?', 'treasury', 'on hand', 'on (?:our|the|your) balance sheet', 'HODL', 'owned', 'own', 'accumulate(?:d)? to',
-      '(?:ended|exited|closed|finished) the (?:year|quarter|period|month) with', 'we (?:now |currently |still )?(?:had|have)', '(?:bitcoin|BTC) reserves?',
+      '(?:ended|exited|closed|finished) (?:the (?:year|quarter|period|month)|january|february|march|april|may|june|july|august|september|october|november|december) with', 'we (?:now |currently |still )?(?:had|have)', '(?:bitcoin|BTC) reserves?',
       '(?:had|have|were|are|was) (?:worth|valued at|a (?:fair |market )?value)',
     ],
     weakCues: ['we (?:now |currently |still )?(?:had|have)'],

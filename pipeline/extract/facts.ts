@@ -63,6 +63,8 @@ const statingRoles = new Set(['executive', 'investor_relations', 'analyst']);
 const linkedPhrase =
   /^[^,;.]{0,40}?,?\s*(?:[a-z-]+\s+){0,2}\b(?:to|and|or|from|versus|vs\.?|compared (?:to|with)|compares? (?:to|with)|against|then|over|now)\s+(?:[a-z-]+\s+){0,3}$/i;
 
+const comparedThan = /^[^;.]{0,30}?\b(?:narrower|wider|smaller|larger|bigger|higher|lower|better|worse)\s+than\s+(?:the\s+)?$/i;
+
 /** The quantities (sorted by start) that lie within [from, to). */
 function sentenceQuantities(sorted: Quantity[], starts: number[], from: number, to: number): Quantity[] {
   const found: Quantity[] = [];
@@ -831,9 +833,15 @@ function entityOf(metric: MetricDefinition, cue: CueMatch | undefined, model: { 
 function linkedMetric(text: string, placed: Placed[], item: Placed, last: { metric: MetricDefinition; end: number; value: number } | undefined): MetricDefinition | undefined {
   if (!last || last.end > item.at) return undefined;
   let between = text.slice(last.end, item.at);
+  let percentBetween = false;
   for (const other of placed) {
-    if (other.at >= last.end && other.end <= item.at) between = between.replace(other.q.surface, ' ');
+    if (other.at >= last.end && other.end <= item.at) {
+      between = between.replace(other.q.surface, ' ');
+      percentBetween ||= other.q.unit === '%';
+    }
   }
+  // "operating loss was $26.8 million, 41% narrower than the $45.4 million loss a year ago": the base of the change said between
+  if (percentBetween && comparedThan.test(between)) return last.metric;
   // "$63,500 on September 30, 2024, versus around $62,000 on June 30": the dates between say when, not what
   between = between.replace(/\b(?:on|as of|at) (?:january|february|march|april|may|june|july|august|september|october|november|december) \d{1,2}(?:, \d{4})?,?/gi, ' ');
   if (between.length > 60 || /[.;?!]/.test(between) || !linkedPhrase.test(between)) return undefined;

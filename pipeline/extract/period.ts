@@ -160,7 +160,8 @@ const periodRules: readonly PeriodRule[] = [
   },
   // the end of a month: "at the end of September"
   {
-    pattern: new RegExp(`\\bend of (january|february|march|april|may|june|july|august|september|october|november|december)${monthYearWords}\\b`, 'gi'),
+    // "hash rate finished June at 41.6 exahash": the month's end too
+    pattern: new RegExp(`\\b(?:end of|(?:finished|ended|exited|closed)) (january|february|march|april|may|june|july|august|september|october|november|december)${monthYearWords}\\b`, 'gi'),
     resolve: (m, c) => {
       const month = monthNames.indexOf(m[1].toLowerCase()) + 1;
       const [qy, qm] = c.quarterEnd.split('-').map(Number);

@@ -94,6 +94,15 @@ const cases: [string, Expected[]][] = [
   ['The network hash rate ended the quarter near 650 exahash per second.', [{ metric: 'network_hashrate', value: 650_000_000 }]],
   ['We ended the year with $74.5 million in cash and 4,381 bitcoin.', [{ metric: 'cash', value: 74_500_000 }, { metric: 'btc_held', value: 4381 }]],
   ['Capex for the year should land between $310 million and $340 million.', [{ metric: 'capex', value: 310_000_000, value_high: 340_000_000, period: '2024', basis: 'guidance' }]],
+  // "41% narrower than the $45.4 million loss a year ago": a loss that narrowed is up, and its base is the year-ago loss
+  ['Operating loss was $26.8 million, 41% narrower than the $45.4 million loss a year ago.', [
+    { metric: 'operating_income', value: -26_800_000, period: '2024Q3' },
+    { metric: 'operating_income', value: 41, unit: '%', change_kind: 'yoy' },
+    { metric: 'operating_income', value: -45_400_000, period: '2023Q3', change_kind: null },
+  ]],
+  ['Deployed hash rate finished June at 41.6 exahash per second.', [{ metric: 'hashrate_installed', value: 41_600_000, period: '2024-06-30' }]],
+  ["So we're sitting at roughly 42 exahash at the end of the quarter.", [{ metric: 'hashrate_installed', value: 42_000_000, period: '2024-09-30' }]],
+  ['We ended September with 4,100 bitcoin.', [{ metric: 'btc_held', value: 4100, period: '2024-09-30' }]],
   // neither a change word before it nor a period compared after it: a bare number is no quantity
   ['We held 4,310 bitcoin, and 1,275 of them are pledged as collateral.', [{ metric: 'btc_held', value: 4310 }]],
   ['We held 4,310 bitcoin, up by 1,275 as of today.', [{ metric: 'btc_held', value: 4310 }]],
