@@ -386,7 +386,7 @@ function classifySentence(s: Sentence, p: Paragraph, placed: Placed[], calendar:
       !metric.ofOneModelAs &&
       // "this 6 exahash of 13.5-joule machines": a rating said as the machines' adjective
       ((/^[\s-]*(?:joules?|J\/TH|J\/T)?[\s-]*(?:machines?|miners?|rigs?|units?|ASICs?)\b/i.test(text.slice(end, end + 25))) ||
-        (!forward && !model && /\b(?:models?|machines?|products?|series)\b/i.test(text.slice(clause.start, clause.end)) && !/\bfleets?\b|\bminers\b/i.test(text)));
+        (!forward && !model && /\b(?:models?|machines?|products?|series|devices?)\b/i.test(text.slice(clause.start, clause.end)) && !/\bfleets?\b|\bminers\b/i.test(text)));
     const basis = ofProducts ? 'spec' : guidanceOf ? 'guidance' : oneMachine && forward && !model ? 'target' : basisOf(metric, ahead, model !== null && (metric.entityFromModel ?? false));
     let value = q.value;
     let valueHigh = q.valueHigh;

@@ -100,6 +100,13 @@ const yearWords = "(\\d{4}|next year|last year|this year|prior year|previous yea
 /** A sentence about a whole year: "For the full year", "for fiscal 2025", "during 2025". */
 export const yearScope = /\b(?:full[- ]year|(?:for|in|during|over|throughout) the (?:full |entire |whole )?(?:fiscal |calendar )?year|fiscal (?:year )?\d{4}|(?:for|during|in|throughout) (?:fiscal )?\d{4}|\d{4} fiscal year|12-month (?:fiscal )?period)\b/i;
 
+/** The words of a sentence before `at`, from the start of their clause (after the last ";" or sentence stop). */
+function clauseBefore(text: string, at: number): string {
+  const before = text.slice(0, at);
+  return before.slice(Math.max(before.lastIndexOf(';'), before.lastIndexOf('. ')) + 1);
+}
+const lastYearOpens = /^\W*(?:and |but |so |now )?(?:last year|in the prior year|a year ago)\b(?![^;]*\b(?:this year|\d{4})\b)/i;
+
 /** Period phrases, tried nearest first; each names what it resolves to. */
 const periodRules: readonly PeriodRule[] = [
   // a calendar quarter said by a company whose fiscal year is another: "towards the end of Q1 '26, calendar Q1"
@@ -127,6 +134,11 @@ const periodRules: readonly PeriodRule[] = [
       if (forward) return day(day(year) > latest ? year : year + 1);
       return day(day(year) <= latest ? year : year - 1);
     },
+  },
+  // "compared with $37.8 million in the same period of 2024": the call's quarter of the year named (the year, for a sentence about a year)
+  {
+    pattern: /\b(?:the )?same (?:quarter|period|three months) (?:of |in )(?:fiscal )?(\d{4})\b/gi,
+    resolve: (m, c) => (!/quarter|three months/i.test(m[0]) && yearScope.test(m.input) ? m[1] : `${m[1]}Q${c.quarter}`),
   },
   // the same quarter a year earlier: "in the same quarter last year", "a year earlier", "prior-year quarter"
   {
@@ -221,6 +233,8 @@ const periodRules: readonly PeriodRule[] = [
     resolve: (m, c, forward) => {
       const q = ordinal[(m[1] ?? m[3] ?? m[4] ?? m[6] ?? '').toLowerCase()];
       let y = yearOf(m[2] ?? m[5] ?? m[7], c);
+      // "Last year power sales were $2.9 million in the third quarter": a quarter said without its year, in a clause that opened with last year
+      if (y === null && lastYearOpens.test(clauseBefore(m.input, m.index))) y = c.year - 1;
       if (y === null) y = forward && q < c.quarter ? c.year + 1 : c.year;
       return `${y}Q${q}`;
     },

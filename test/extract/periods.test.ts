@@ -70,6 +70,25 @@ type Expected = { quote: string; metric?: string; value?: number; period?: strin
 // [way of speaking, call, paragraphs, expected facts (by quote)]
 const cases: [string, Call, string[], Expected[]][] = [
   [
+    '"the same period of 2024" is the call\'s quarter of that year; a quarter said in a clause opened by "last year" is of the year before',
+    december,
+    ['Revenue was $54.4 million, compared with $37.8 million in the same period of 2024. Last year power sales were $2.9 million in the fourth quarter.'],
+    [
+      { quote: '$54.4 million', metric: 'revenue_total', period: '2025Q4' },
+      { quote: '$37.8 million', metric: 'revenue_total', period: '2024Q4' },
+      { quote: '$2.9 million', period: '2024Q4', basis: 'actual' },
+    ],
+  ],
+  [
+    'a rating said of a device is its spec, of the call\'s quarter',
+    december,
+    ['The Pebble 2 is a 6 terahash device at about 25 joules per terahash, quiet enough for a living room.'],
+    [
+      { quote: '6 terahash', metric: 'product_hashrate', period: '2025Q4', basis: 'spec' },
+      { quote: '25 joules per terahash', metric: 'efficiency', period: '2025Q4', basis: 'spec' },
+    ],
+  ],
+  [
     '"as of yesterday" is the day before the call; "on Monday", of what was, the Monday before it',
     december,
     ['As of yesterday, hashprice had fallen to $38 per petahash per day. We were at about 33 exahash on Monday.'],
