@@ -198,6 +198,7 @@ export function classifyFacts(t: SegmentedTranscript, quantities: Map<number, Qu
       );
       let found = classifySentence(s, p, placed, calendar, previousMetric, scope, valuesSaid);
       if (found.length && isFragment(s.text)) found = found.flatMap((f) => echoOf(f, recent, s.start - offset) ?? [f]);
+      if (found.length && assumption.test(s.text)) found = assumedForGuidance(found, recent, calendar);
       recent.push({ quantities: placed.map(({ q }) => q), facts: found });
       if (recent.length > 2) recent.shift();
       if (found.length) previousMetric = found[found.length - 1].metric;
@@ -205,6 +206,21 @@ export function classifyFacts(t: SegmentedTranscript, quantities: Map<number, Qu
     }
   }
   return facts;
+}
+
+/** "That assumes a bitcoin price of $110,000": the market a guidance was made on. */
+const assumption = /\bassum(?:e|es|ed|ing|ptions?)\b/i;
+
+/**
+ * "For the third quarter we expect revenue of $80 million. That assumes a bitcoin price of
+ * $110,000.": a market figure the guidance just given assumes is one of the period guided, when
+ * no other is said for it (it has the call's own quarter).
+ */
+function assumedForGuidance(found: FactDraft[], recent: readonly Said[], calendar: CallCalendar): FactDraft[] {
+  const guided = [...recent.flatMap((r) => r.facts), ...found].filter((f) => f.basis === 'guidance').pop();
+  const callQuarter = `${calendar.year}Q${calendar.quarter}`;
+  if (!guided || guided.period === callQuarter) return found;
+  return found.map((f) => (f.basis === 'market' && f.changeKind === null && f.period === callQuarter ? { ...f, period: guided.period } : f));
 }
 
 interface Said {

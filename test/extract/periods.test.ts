@@ -70,6 +70,20 @@ type Expected = { quote: string; metric?: string; value?: number; period?: strin
 // [way of speaking, call, paragraphs, expected facts (by quote)]
 const cases: [string, Call, string[], Expected[]][] = [
   [
+    'a market figure a guidance assumes is of the period guided; one said without a guidance before it is of the call\'s quarter',
+    december,
+    [
+      'For the first quarter, we expect revenue of $80 million to $85 million. That assumes a bitcoin price of $110,000 and a network hash rate of 950 exahash per second.',
+      'Our model assumes a bitcoin price of $95,000.',
+    ],
+    [
+      { quote: '$80 million to $85 million', metric: 'revenue_total', period: '2026Q1', basis: 'guidance' },
+      { quote: '$110,000', metric: 'btc_price', period: '2026Q1', basis: 'market' },
+      { quote: '950 exahash per second', metric: 'network_hashrate', period: '2026Q1', basis: 'market' },
+      { quote: '$95,000', metric: 'btc_price', period: '2025Q4', basis: 'market' },
+    ],
+  ],
+  [
     '"the same period of 2024" is the call\'s quarter of that year; a quarter said in a clause opened by "last year" is of the year before',
     december,
     ['Revenue was $54.4 million, compared with $37.8 million in the same period of 2024. Last year power sales were $2.9 million in the fourth quarter.'],
