@@ -208,6 +208,10 @@ export function classifyFacts(t: SegmentedTranscript, quantities: Map<number, Qu
   return facts;
 }
 
+/** Words of a plan or goal, which make a forward value a target, and of guidance, which keep it guidance (METRICS.md, "Period and basis"). */
+const planWords = /\b(?:plan(?:s|ned)?|goal|target(?:s|ed|ing)?|aim(?:s|ing)?|aspir\w+|ambition)\b/i;
+const guidanceWords = /\b(?:expect\w*|guid\w*|outlook|forecast\w*|anticipat\w*|project(?:s|ed|ing|ion)?|estimat\w*)\b/i;
+
 /** "That assumes a bitcoin price of $110,000": the market a guidance was made on. */
 const assumption = /\bassum(?:e|es|ed|ing|ptions?)\b/i;
 
@@ -403,7 +407,12 @@ function classifySentence(s: Sentence, p: Paragraph, placed: Placed[], calendar:
       // "this 6 exahash of 13.5-joule machines": a rating said as the machines' adjective
       ((/^[\s-]*(?:joules?|J\/TH|J\/T)?[\s-]*(?:machines?|miners?|rigs?|units?|ASICs?)\b/i.test(text.slice(end, end + 25))) ||
         (!forward && !model && /\b(?:models?|machines?|products?|series|devices?)\b/i.test(text.slice(clause.start, clause.end)) && !/\bfleets?\b|\bminers\b/i.test(text)));
-    const basis = ofProducts ? 'spec' : guidanceOf ? 'guidance' : oneMachine && forward && !model ? 'target' : basisOf(metric, ahead, model !== null && (metric.entityFromModel ?? false));
+    let basis = ofProducts ? 'spec' : guidanceOf ? 'guidance' : oneMachine && forward && !model ? 'target' : basisOf(metric, ahead, model !== null && (metric.entityFromModel ?? false));
+    // "our plan is for 36 exahash sold in 2026": a flow planned, with no word of guidance, is a target
+    if (basis === 'guidance' && !guidanceOf) {
+      const words = text.slice(clause.start, clause.end);
+      if (planWords.test(words) && !guidanceWords.test(words)) basis = 'target';
+    }
     let value = q.value;
     let valueHigh = q.valueHigh;
     const negate = () => ([value, valueHigh] = [-(valueHigh ?? value), valueHigh === null ? null : -value]);
