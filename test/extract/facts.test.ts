@@ -105,7 +105,7 @@ const cases: [string, Expected[]][] = [
   ['We ended September with 4,100 bitcoin.', [{ metric: 'btc_held', value: 4100, period: '2024-09-30' }]],
   // a flow planned is a target, a flow expected is guidance
   ['Internally, our plan is for 36 exahash sold in 2025.', [{ metric: 'hashrate_sold', value: 36_000_000, period: '2025', basis: 'target' }]],
-  ['We expect to sell 36 exahash in 2025, in line with our plan.', [{ metric: 'hashrate_sold', value: 36_000_000, period: '2025', basis: 'guidance' }]],
+  ['We expect 36 exahash sold in 2025, in line with our plan.', [{ metric: 'hashrate_sold', value: 36_000_000, period: '2025', basis: 'guidance' }]],
   // neither a change word before it nor a period compared after it: a bare number is no quantity
   ['We held 4,310 bitcoin, and 1,275 of them are pledged as collateral.', [{ metric: 'btc_held', value: 4310 }]],
   ['We held 4,310 bitcoin, up by 1,275 as of today.', [{ metric: 'btc_held', value: 4310 }]],
