@@ -406,7 +406,9 @@ function classifySentence(s: Sentence, p: Paragraph, placed: Placed[], calendar:
       !metric.ofOneModelAs &&
       // "this 6 exahash of 13.5-joule machines": a rating said as the machines' adjective
       ((/^[\s-]*(?:joules?|J\/TH|J\/T)?[\s-]*(?:machines?|miners?|rigs?|units?|ASICs?)\b/i.test(text.slice(end, end + 25))) ||
-        (!forward && !model && /\b(?:models?|machines?|products?|series|devices?)\b/i.test(text.slice(clause.start, clause.end)) && !/\bfleets?\b|\bminers\b/i.test(text)));
+        (!forward && !model && /\b(?:models?|machines?|products?|series|devices?)\b/i.test(text.slice(clause.start, clause.end)) && !/\bfleets?\b|\bminers\b/i.test(text)) ||
+        // "rated at 560 terahash per second and 11.9 joules per terahash": an efficiency beside one machine's hash rate is that machine's
+        (!forward && !/\bfleets?\b/i.test(text) && usable.some((u) => u !== item && u.q.unit === 'TH/s' && (u.q.valueHigh ?? u.q.value) <= oneMachineMax && Math.abs(u.at - at) <= 60)));
     let basis = ofProducts ? 'spec' : guidanceOf ? 'guidance' : oneMachine && forward && !model ? 'target' : basisOf(metric, ahead, model !== null && (metric.entityFromModel ?? false));
     // "our plan is for 36 exahash sold in 2026": a flow planned, with no word of guidance, is a target
     if (basis === 'guidance' && !guidanceOf) {

@@ -153,6 +153,8 @@ const periodRules: readonly PeriodRule[] = [
   { pattern: /\b(?:end|ending|exit|exiting|finish|finishing|close|closing) (?:the|this) (?:fiscal )?year\b/gi, resolve: (_m, c, forward) => (forward ? quarterEndOf(c, c.quarter === 4 ? c.year + 1 : c.year, 4) : lastYearEnd(c)) },
   // "we expect to exit 2025 at 42 exahash": the year's last day
   { pattern: /\bexit(?:s|ing)? (?:calendar )?(\d{4})\b/gi, resolve: (m) => `${m[1]}-12-31` },
+  // "we sold 9.8 million terahash per second in the quarter, which took full-year sales to 31.5 exahash": the call's quarter, said
+  { pattern: /\b(?:in|for|during|over|through) (?:the|this) (?:quarter|three months)\b(?! (?:ended|ending|of|to)\b)/gi, resolve: (_m, c, forward) => (forward ? null : `${c.year}Q${c.quarter}`) },
   // the day of the call: "as we speak", "today"
   // without the call's day, a level said "today" is the call's quarter, as the contract allows
   { pattern: /\b(?:as we speak|as of (?:today|this morning|now)|today|right now)\b/gi, resolve: (_m, c) => c.callDate ?? `${c.year}Q${c.quarter}` },

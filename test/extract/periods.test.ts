@@ -70,6 +70,22 @@ type Expected = { quote: string; metric?: string; value?: number; period?: strin
 // [way of speaking, call, paragraphs, expected facts (by quote)]
 const cases: [string, Call, string[], Expected[]][] = [
   [
+    '"in the quarter" dates a flow to the call\'s quarter even when the year is named after it',
+    december,
+    ['We sold 9.8 million terahash per second of hashing power in the quarter, which took full-year sales to 31.5 exahash.'],
+    [{ quote: '9.8 million terahash per second', metric: 'hashrate_sold', period: '2025Q4', basis: 'actual' }],
+  ],
+  [
+    'an efficiency said beside one machine\'s hash rate is that machine\'s spec, a fleet\'s is its level',
+    december,
+    ['The Q7 Hydro is rated at 560 terahash per second and 11.9 joules per terahash. Our fleet efficiency was 18.2 joules per terahash at year-end.'],
+    [
+      { quote: '560 terahash per second', metric: 'product_hashrate', period: '2025Q4', basis: 'spec' },
+      { quote: '11.9 joules per terahash', metric: 'efficiency', period: '2025Q4', basis: 'spec' },
+      { quote: '18.2 joules per terahash', metric: 'efficiency', period: '2025-12-31', basis: 'actual' },
+    ],
+  ],
+  [
     'a market figure a guidance assumes is of the period guided; one said without a guidance before it is of the call\'s quarter',
     december,
     [
