@@ -168,6 +168,9 @@ export const metrics: readonly MetricDefinition[] = [
     cues: [
       'raised', 'raise', 'raising', 'issued', 'issuance of', 'proceeds', 'financing', 'preferred shares', 'preferreds', 'preferred(?: (?:equity|stock|offerings?))?', 'at-the-market', 'ATM(?: program| offering| facility)?', 'convertible (?:senior )?notes? offering',
       'private placement', '(?:equity |debt |notes? )?offering', 'credit facility', 'secured loans?', 'term loans?', 'loans?', 'borrowed',
+      // the securities sold, after a verb of selling: "we sold $500 million of convertible senior notes", "sold $7 billion of digital credit"
+      // ("$25 million of convertible notes outstanding" is debt)
+      '(?<=\\b(?:sold|issued|raised|placed|priced)\\b[^.;]{0,40}?\\$[\\d.,]+ ?(?:million|billion)? of (?:our |new )?)(?:convertible (?:senior )?(?:notes?|debt|bonds?)|senior (?:secured )?notes|common (?:stock|shares|equity)|digital credit)',
     ],
     plausible: { min: 10_000, max: 100_000_000_000 },
     // capital raised is a flow: a verb of raising must be said; "total equity rose to $51 billion" is a balance

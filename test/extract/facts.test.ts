@@ -106,6 +106,9 @@ const cases: [string, Expected[]][] = [
   // a flow planned is a target, a flow expected is guidance
   ['Internally, our plan is for 36 exahash sold in 2025.', [{ metric: 'hashrate_sold', value: 36_000_000, period: '2025', basis: 'target' }]],
   ['We expect 36 exahash sold in 2025, in line with our plan.', [{ metric: 'hashrate_sold', value: 36_000_000, period: '2025', basis: 'guidance' }]],
+  // the securities sold are capital raised; the same securities outstanding are debt
+  ['In the quarter we sold $500 million of convertible senior notes due 2030.', [{ metric: 'financing', value: 500_000_000, period: '2024Q3', basis: 'actual' }]],
+  ['We had $25 million of convertible notes outstanding at quarter end.', [{ metric: 'debt', value: 25_000_000, period: '2024-09-30' }]],
   // neither a change word before it nor a period compared after it: a bare number is no quantity
   ['We held 4,310 bitcoin, and 1,275 of them are pledged as collateral.', [{ metric: 'btc_held', value: 4310 }]],
   ['We held 4,310 bitcoin, up by 1,275 as of today.', [{ metric: 'btc_held', value: 4310 }]],
