@@ -802,7 +802,8 @@ function distanceOf(text: string, cue: CueMatch, item: Placed): number | null {
   return null; // the cue overlaps the number: "hash rate" inside a unit phrase says nothing more
 }
 
-const clauseBreak = /;|,\s+(?:and|but|while|whereas|although|though)\s/g;
+// "Phase one adds 150 megawatts, and we expect to energize it in the September quarter": a clause that plans what was just said ("to energize it") is not a break
+const clauseBreak = /;|,\s+(?:and|but|while|whereas|although|though)\s(?!(?:we|I)(?:'re| are| will)? (?:expect|plan|anticipate|intend|aim|hope)\w* to (?:[a-z]+ ){1,2}(?:it|them)\b)/g;
 
 /** The clause a number stands in: between semicolons or ", and" / ", while" joins. */
 function clauseAround(text: string, at: number, end: number, stopAt: number | null = null): { start: number; end: number } {

@@ -70,6 +70,18 @@ type Expected = { quote: string; metric?: string; value?: number; period?: strin
 // [way of speaking, call, paragraphs, expected facts (by quote)]
 const cases: [string, Call, string[], Expected[]][] = [
   [
+    'a clause that plans what the one before said ("and we expect to energize it in ...") dates it; one that only hopes it grows does not',
+    june,
+    [
+      'Phase one in Montana adds 150 megawatts, and we expect to energize it in the September quarter, which is our fiscal first quarter of 2027.',
+      'Our fleet reached 21 exahash at quarter end, and we expect it to grow.',
+    ],
+    [
+      { quote: '150 megawatts', metric: 'power_capacity', period: '2027Q1', basis: 'target' },
+      { quote: '21 exahash', metric: 'hashrate_installed', period: '2025-12-31', basis: 'actual' },
+    ],
+  ],
+  [
     '"in the quarter" dates a flow to the call\'s quarter even when the year is named after it',
     december,
     ['We sold 9.8 million terahash per second of hashing power in the quarter, which took full-year sales to 31.5 exahash.'],
