@@ -199,6 +199,7 @@ export function classifyFacts(t: SegmentedTranscript, quantities: Map<number, Qu
       let found = classifySentence(s, p, placed, calendar, previousMetric, scope, valuesSaid);
       if (found.length && isFragment(s.text)) found = found.flatMap((f) => echoOf(f, recent, s.start - offset) ?? [f]);
       if (found.length && assumption.test(s.text)) found = assumedForGuidance(found, recent, calendar);
+      if (found.length && byThen.test(s.text)) found = datedByThen(found, recent, calendar);
       recent.push({ quantities: placed.map(({ q }) => q), facts: found });
       if (recent.length > 2) recent.shift();
       if (found.length) previousMetric = found[found.length - 1].metric;
@@ -225,6 +226,24 @@ function assumedForGuidance(found: FactDraft[], recent: readonly Said[], calenda
   const callQuarter = `${calendar.year}Q${calendar.quarter}`;
   if (!guided || guided.period === callQuarter) return found;
   return found.map((f) => (f.basis === 'market' && f.changeKind === null && f.period === callQuarter ? { ...f, period: guided.period } : f));
+}
+
+/** "By then we are targeting fleet efficiency below 16 J/TH": the date of the plan just said. */
+const byThen = /\bby then\b/i;
+
+/**
+ * "...22 exahash by the end of the second quarter of 2026, and bring fleet efficiency to 17.5
+ * J/TH by then": a figure said "by then", with no date of its own (the call's quarter or its
+ * end), is a plan of the date of the last plan said before it in the sentence or the two before.
+ */
+function datedByThen(found: FactDraft[], recent: readonly Said[], calendar: CallCalendar): FactDraft[] {
+  const own = [`${calendar.year}Q${calendar.quarter}`, calendar.quarterEnd];
+  return found.map((f, i) => {
+    if (f.changeKind !== null || !own.includes(f.period)) return f;
+    const earlier = [...recent.flatMap((r) => r.facts), ...found.slice(0, i)].filter((g) => (g.basis === 'target' || g.basis === 'guidance') && !own.includes(g.period)).pop();
+    if (!earlier) return f;
+    return { ...f, period: earlier.period, basis: f.basis === 'actual' ? 'target' : f.basis, confidence: 'low' };
+  });
 }
 
 interface Said {

@@ -109,6 +109,15 @@ const cases: [string, Expected[]][] = [
   // the securities sold are capital raised; the same securities outstanding are debt
   ['In the quarter we sold $500 million of convertible senior notes due 2030.', [{ metric: 'financing', value: 500_000_000, period: '2024Q3', basis: 'actual' }]],
   ['We had $25 million of convertible notes outstanding at quarter end.', [{ metric: 'debt', value: 25_000_000, period: '2024-09-30' }]],
+  // "by then" dates a figure to the plan just said; with no plan before it, it dates nothing
+  ['We plan to reach 30 exahash by the end of the second quarter of 2025. By then we are targeting fleet efficiency below 16 joules per terahash.', [
+    { metric: 'hashrate_target', value: 30_000_000, period: '2025-06-30' },
+    { metric: 'efficiency', value: 16, period: '2025-06-30', basis: 'target' },
+  ]],
+  ['Our fleet efficiency was 18 joules per terahash at quarter end, and by then we had 20 exahash.', [
+    { metric: 'efficiency', value: 18, period: '2024-09-30', basis: 'actual' },
+    { metric: 'hashrate_installed', value: 20_000_000, period: '2024-09-30', basis: 'actual' },
+  ]],
   // neither a change word before it nor a period compared after it: a bare number is no quantity
   ['We held 4,310 bitcoin, and 1,275 of them are pledged as collateral.', [{ metric: 'btc_held', value: 4310 }]],
   ['We held 4,310 bitcoin, up by 1,275 as of today.', [{ metric: 'btc_held', value: 4310 }]],
