@@ -228,6 +228,9 @@ function assumedForGuidance(found: FactDraft[], recent: readonly Said[], calenda
   return found.map((f) => (f.basis === 'market' && f.changeKind === null && f.period === callQuarter ? { ...f, period: guided.period } : f));
 }
 
+/** Words of a product in design: its rating is what it is to have. */
+const designWords = /\b(?:design(?:ed|ing)?|next[- ]generation|sampl(?:e|es|ed|ing))\b/i;
+
 /** "By then we are targeting fleet efficiency below 16 J/TH": the date of the plan just said. */
 const byThen = /\bby then\b/i;
 
@@ -484,6 +487,12 @@ function classifySentence(s: Sentence, p: Paragraph, placed: Placed[], calendar:
       // "Last year, we sold $7 billion of notes. And we raised over $25 billion.": a result with no period word of its own continues the year just said
       period = scope.previousYear.period;
       dated = 'weak';
+    }
+    // "the Falcon K9, on track to sample in the fourth quarter, with a design target of under 10 J/TH": the rating a model
+    // in design is to have is a target of the call's quarter; the date said is the model's, not the rating's
+    if (metric.kind === 'spec' && (forward || planned || basis === 'spec') && !change && designWords.test(text.slice(clause.start, clause.end))) {
+      basis = 'target';
+      period = `${calendar.year}Q${calendar.quarter}`;
     }
     facts.push({
       metric: metric.id,

@@ -118,6 +118,16 @@ const cases: [string, Expected[]][] = [
     { metric: 'efficiency', value: 18, period: '2024-09-30', basis: 'actual' },
     { metric: 'hashrate_installed', value: 20_000_000, period: '2024-09-30', basis: 'actual' },
   ]],
+  // the rating a model in design is to have is a target of the call's quarter, whatever date its production has
+  ['We have begun sampling the Ridge R7, which we are designing to run at roughly 9.5 joules per terahash, with volume production slated for the third quarter of 2025.', [
+    { metric: 'efficiency', value: 9.5, period: '2024Q3', basis: 'target' },
+  ]],
+  ['Our next-generation Ridge R9 is on track to sample in the fourth quarter, with a design target of under 8 joules per terahash.', [{ metric: 'efficiency', value: 8, period: '2024Q3', basis: 'target' }]],
+  ['We placed an order for 18,000 Antminer S21 XP machines, which run at 270 terahash per second and 13.5 J/T.', [
+    { metric: 'units_ordered', value: 18_000 },
+    { metric: 'product_hashrate', value: 270, basis: 'spec' },
+    { metric: 'efficiency', value: 13.5, basis: 'spec' },
+  ]],
   // neither a change word before it nor a period compared after it: a bare number is no quantity
   ['We held 4,310 bitcoin, and 1,275 of them are pledged as collateral.', [{ metric: 'btc_held', value: 4310 }]],
   ['We held 4,310 bitcoin, up by 1,275 as of today.', [{ metric: 'btc_held', value: 4310 }]],
