@@ -562,7 +562,8 @@ function parseAt(text: string, found: RegExpExecArray, language: Language, asRan
         token = modelNumberToken.exec(text);
       }
       if (!token || notModifiers.has(token[1].toLowerCase())) break;
-      modelLike &&= /^[A-Z]|\d/.test(token[1]);
+      // a model's name opens with a capital or a digit; words after it may be lowercase ("Falcon K7 Pro hydro machines")
+      if (step === 0) modelLike = /^[A-Z]|\d/.test(token[1]);
       if (step >= (modelLike ? modelWordsMax : 3)) break;
       cursor = token.index + token[0].length;
     }

@@ -183,6 +183,7 @@ const english: Case[] = [
   // a model's name of several words, a number among them, between the count and its noun
   ['we delivered over 10,000 Nano 3 heaters', { surface: '10,000 Nano 3 heaters', value: 10_000, unit: 'units', qualifier: 'over' }],
   ['a purchase agreement for 18,000 Antminer S21 XP Hydro machines', { surface: '18,000 Antminer S21 XP Hydro machines', value: 18_000, unit: 'units' }],
+  ['purchase agreements for 14,500 Falcon K7 Pro hydro machines', { surface: '14,500 Falcon K7 Pro hydro machines', value: 14_500, unit: 'units' }],
   // lowercase words are modifiers only up to three: "10,000 of the very best new machines" is no count of machines
   ['we run 400 very old and quite inefficient machines', { surface: '400', value: 400, unit: '' }],
   ['we bought two hundred and fifty rigs', { surface: 'two hundred and fifty rigs', value: 250, unit: 'units' }],
