@@ -122,7 +122,9 @@ export const metrics: readonly MetricDefinition[] = [
   },
   {
     id: 'gross_margin', unit: '%', kind: 'flow', defaultBasis: 'actual', description: 'gross margin',
-    cues: ['gross margins?', 'gross profit margins?', 'mining margins?', 'hosting margins?'],
+    cues: ['gross margins?', 'gross profit margins?', 'mining margins?', 'hosting margins?', 'our margins?(?! (?:on|per|of|for)\\b)'],
+    // "our margins increased 2 points to 56.5%": a margin named by no other line is the gross margin, as calls speak of it
+    weakCues: ['our margins?(?! (?:on|per|of|for)\\b)'],
     plausible: { min: -100, max: 100 }, entityFromSegment: true,
   },
   {

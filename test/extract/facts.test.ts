@@ -128,6 +128,9 @@ const cases: [string, Expected[]][] = [
     { metric: 'product_hashrate', value: 270, basis: 'spec' },
     { metric: 'efficiency', value: 13.5, basis: 'spec' },
   ]],
+  // "our margins", no other line named, is the gross margin; a margin of something else is not
+  ['Revenue grew 13% sequentially and our margins increased to 56.5%.', [{ metric: 'revenue_total', value: 13, change_kind: 'qoq' }, { metric: 'gross_margin', value: 56.5, period: '2024Q3' }]],
+  ['Our margin on the hosting contracts was 30%.', []],
   // neither a change word before it nor a period compared after it: a bare number is no quantity
   ['We held 4,310 bitcoin, and 1,275 of them are pledged as collateral.', [{ metric: 'btc_held', value: 4310 }]],
   ['We held 4,310 bitcoin, up by 1,275 as of today.', [{ metric: 'btc_held', value: 4310 }]],
