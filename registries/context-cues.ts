@@ -44,7 +44,7 @@ export const changeKinds: readonly { kind: 'yoy' | 'qoq' | 'since'; cues: string
       'from (?:the )?end of (?:the )?(?:last|prior|previous) quarter',
     ],
   },
-  { kind: 'since', cues: ['since (?:the )?(?:halving|launch|start|beginning|inception|IPO|listing|January|February|March|April|May|June|July|August|September|October|November|December)', 'compared (?:to|with) (?:the )?price before'] },
+  { kind: 'since', cues: ['since (?:the )?(?:halving|launch|start|beginning|inception|IPO|listing|January|February|March|April|May|June|July|August|September|October|November|December)', 'compared (?:to|with) (?:the )?price before', "(?:since|from) (?:its|it's|the|our) (?:all-time high|peak|record high|high)"] },
 ];
 
 /** Future or plan words that make a value guidance (financials) or a target (operations). */
