@@ -7,10 +7,10 @@
 /** A change and which way it went. `up` words make a positive change, `down` words a negative one. */
 export const changeDirection = {
   up: [
-    'increase[sd]?', 'increasing', 'up', 'grew', 'grow(?:n|ing|th)?', 'rose', 'rise', 'rising', 'higher', 'jump(?:ed)?', 'gain(?:ed)?',
+    'increase[sd]?', 'increasing', 'up', 'grew', 'grow(?:n|ing|th)?', 'rose', 'rise', 'risen', 'rising', 'higher', 'jump(?:ed)?', 'gain(?:ed)?',
     'improve[sd]?', 'improvement', 'climb(?:ed)?', 'surge[sd]?', 'expan(?:ded|sion)', 'more than (?:doubled|tripled)', 'narrow(?:ed|ing|er)?', 'more', 'additional', 'larger', 'bigger',
   ],
-  down: ['fewer', 'less', 'decrease[sd]?', 'decreasing', 'down', 'decline[sd]?', 'declining', 'fell', 'fall(?:en|ing)?', 'drop(?:ped)?', 'lower', 'reduc(?:ed|tion)', 'shr[ai]nk', 'contract(?:ed|ion)', 'widen(?:ed|ing)?', 'wider', 'smaller'],
+  down: ['fewer', 'less', 'decrease[sd]?', 'decreasing', 'down', 'decline[sd]?', 'declining', 'fell', 'fall(?:en|ing)?', 'slipped', 'drop(?:ped)?', 'lower', 'reduc(?:ed|tion)', 'shr[ai]nk', 'contract(?:ed|ion)', 'widen(?:ed|ing)?', 'wider', 'smaller'],
 };
 
 /** Direction words that, said of a loss, mean the loss got smaller (a positive change) or larger. */

@@ -18,7 +18,7 @@ export interface Change {
 export function changeOf(text: string, item: Placed, percent: boolean, calendar: CallCalendar, span: ChangeKind | null = null): Change | 'unmeasured' | null {
   const before = text.slice(Math.max(0, item.at - 45), item.at);
   const after = text.slice(item.end, item.end + 40);
-  const directionBefore = /(?<![\w-])(?:increase[sd]?|decrease[sd]?|increasing|decreasing|declining|rising|growing|grown|falling|dropping|up|down|grew|grow(?:th)?|rose|declined?|fell|drop(?:ped)?|improved?|narrow(?:ed|ing)|widen(?:ed|ing)|higher|lower|jump(?:ed)?|gain(?:ed)?|reduc(?:ed|tion))(?: (?:by|of))?(?: (?:approximately|about|around|roughly|nearly|almost|over|more than|some|just over|just under))?\s*$/i.exec(before);
+  const directionBefore = /(?<![\w-])(?:increase[sd]?|decrease[sd]?|increasing|decreasing|declining|rising|growing|grown|falling|fallen|dropping|up|down|grew|grow(?:th)?|rose|risen|declined?|fell|drop(?:ped)?|climb(?:ed)?|surged?|slipped|improved?|narrow(?:ed|ing)|widen(?:ed|ing)|higher|lower|jump(?:ed)?|gain(?:ed)?|reduc(?:ed|tion))(?: (?:by|of))?(?: (?:approximately|about|around|roughly|nearly|almost|over|more than|some|just over|just under))?\s*$/i.exec(before);
   const comparisonAfter = /^\s*(?:(?:more|fewer|less|higher|lower|additional|narrower|wider|smaller|larger|bigger)(?:\s+[a-z]+)?\s+than|(?:increase|decrease|growth|decline|improvement|rise|drop|jump|gain|reduction)\b)/i.exec(after);
   const adjectival = /^\s*(?:year[- ]over[- ]year|quarter[- ]over[- ]quarter|sequential)\s+(?:increase|decrease|growth|decline|improvement|rise|drop|jump|gain|reduction)/i.exec(after);
   // "up 8% sequentially and 56% since the halving": the direction said once covers both

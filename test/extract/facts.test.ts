@@ -132,8 +132,11 @@ const cases: [string, Expected[]][] = [
   ['Revenue grew 13% sequentially and our margins increased to 56.5%.', [{ metric: 'revenue_total', value: 13, change_kind: 'qoq' }, { metric: 'gross_margin', value: 56.5, period: '2024Q3' }]],
   ['Our margin on the hosting contracts was 30%.', []],
   // a change measured from a peak is one since that event
-  ['Bitcoin has fallen about 45% since its all-time high in March.', [{ metric: 'btc_price', value: -45, unit: '%', change_kind: 'since', basis: 'market' }]],
+  ['Bitcoin has fallen about 45% since its all-time high in October.', [{ metric: 'btc_price', value: -45, unit: '%', change_kind: 'since', basis: 'market' }]],
   ['The bitcoin price is down 30% from its peak.', [{ metric: 'btc_price', value: -30, change_kind: 'since' }]],
+  // perfect tenses of the direction words
+  ['Revenue has risen 20% year over year, and mining costs have fallen 5% sequentially.', [{ metric: 'revenue_total', value: 20, change_kind: 'yoy' }]],
+  ['Revenue slipped 5% sequentially.', [{ metric: 'revenue_total', value: -5, change_kind: 'qoq' }]],
   // neither a change word before it nor a period compared after it: a bare number is no quantity
   ['We held 4,310 bitcoin, and 1,275 of them are pledged as collateral.', [{ metric: 'btc_held', value: 4310 }]],
   ['We held 4,310 bitcoin, up by 1,275 as of today.', [{ metric: 'btc_held', value: 4310 }]],
