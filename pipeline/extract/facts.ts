@@ -651,11 +651,20 @@ const holdingsNamedBefore = /\b(?:bitcoin|BTC)\s+(?:treasury|holdings?|reserves?
 const heldBefore = /\b(?:we|we've|we have|we had|we now|we're|we are|we were)\s+(?:now\s+|still\s+|currently\s+)?(?:held|hold|holding)\s+(?:(?:approximately|about|roughly|around|nearly|over|more than|just over|just under|almost|a (?:little|bit) (?:over|under|more than))\s+)?$/i;
 const bitcoinWord = /\b(?:bitcoins?|BTC|coins)\b/i;
 
+/** "As Bitcoin price surpassed 85,000": a bare number a bitcoin price is said to reach, at a size only a price has, is dollars. */
+const bitcoinPriceBefore = /\b(?:bitcoin|BTC)(?:'s|’s)?(?: (?:spot )?price)?(?: (?:has|had|was|is))? (?:surpassed|passed|hit|reached|topped|crossed|exceeded|broke|broke through|traded at|trading at|at|above|below|around|near|over|under)\s+(?:(?:approximately|about|roughly|around|nearly|over|more than|just over|almost)\s+)?$/i;
+
+/** After a bare price, no noun it would count ("12,000 transactions"): the sentence or clause goes on or ends. */
+const nothingCountedAfter = /^\s*(?:[,.;:)!?]|$|(?:and|in|on|by|as|at|during|this|last|before|after|earlier|today|again|for|per|or|but|which|when)\b)/i;
+
 function holdingsCounts(text: string, placed: Placed[]): Placed[] {
   return placed.map((item) => {
     const { q } = item;
     if (q.unit || q.valueHigh !== null || !Number.isInteger(q.value) || q.value < 1 || /^(?:19|20)\d\d$/.test(q.statedValue)) return item;
     const before = text.slice(Math.max(0, item.at - 90), item.at);
+    if (q.value >= 10_000 && q.value <= 1_000_000 && bitcoinPriceBefore.test(before) && nothingCountedAfter.test(text.slice(item.end, item.end + 20))) {
+      return { ...item, q: { ...q, unit: 'USD', dimension: 'money' } };
+    }
     if (!holdingsNamedBefore.test(before) && !(heldBefore.test(before) && bitcoinWord.test(text))) return item;
     return { ...item, q: { ...q, unit: 'BTC', dimension: 'bitcoin' } };
   });

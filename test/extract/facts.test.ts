@@ -137,6 +137,9 @@ const cases: [string, Expected[]][] = [
   // perfect tenses of the direction words
   ['Revenue has risen 20% year over year, and mining costs have fallen 5% sequentially.', [{ metric: 'revenue_total', value: 20, change_kind: 'yoy' }]],
   ['Revenue slipped 5% sequentially.', [{ metric: 'revenue_total', value: -5, change_kind: 'qoq' }]],
+  // a bare number a bitcoin price reaches, at a price's size, is dollars; one that counts something is not
+  ['As bitcoin price surpassed 85,000, we began adjusting our sales prices.', [{ metric: 'btc_price', value: 85_000, unit: 'USD', basis: 'market' }]],
+  ['The bitcoin network reached 12,000 nodes.', []],
   // neither a change word before it nor a period compared after it: a bare number is no quantity
   ['We held 4,310 bitcoin, and 1,275 of them are pledged as collateral.', [{ metric: 'btc_held', value: 4310 }]],
   ['We held 4,310 bitcoin, up by 1,275 as of today.', [{ metric: 'btc_held', value: 4310 }]],
