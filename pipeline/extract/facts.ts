@@ -397,7 +397,9 @@ function classifySentence(s: Sentence, p: Paragraph, placed: Placed[], calendar:
     }
     const unit = q.unit === 'USD' && (metric.unit === 'USD/share' || metric.unit === 'USD/kWh' || metric.unit === 'USD/(PH/s)/day') ? metric.unit : q.unit || metric.unit;
     if (!change && !canDescribe(metric, perUnit?.metric === metric || countBase ? { ...item, q: { ...q, unit: metric.unit } } : item)) continue;
-    if (metric.requiresContext && !contextPattern(metric).test(text.slice(clause.start, clause.end))) continue;
+    // "Bitcoin began the period at $111,000 ... However, ... prices falling to roughly $87,000": a market price said right after the bitcoin price's is bitcoin's
+    const carriedMarket = metric.defaultBasis === 'market' && previousMetric === metric.id && cue?.metric === metric;
+    if (metric.requiresContext && !carriedMarket && !contextPattern(metric).test(text.slice(clause.start, clause.end))) continue;
     if (metric.excludesContext && exclusionPattern(metric).test(text.slice(Math.max(clause.start, at - 100), end))) continue;
     if (metric.notAfter && !change && notAfterPattern(metric).test(text.slice(Math.max(0, at - 60), at))) continue;
     if (metric.voidedBy && voidingPattern(metric).test(text)) continue;

@@ -140,6 +140,12 @@ const cases: [string, Expected[]][] = [
   // a bare number a bitcoin price reaches, at a price's size, is dollars; one that counts something is not
   ['As bitcoin price surpassed 85,000, we began adjusting our sales prices.', [{ metric: 'btc_price', value: 85_000, unit: 'USD', basis: 'market' }]],
   ['The bitcoin network reached 12,000 nodes.', []],
+  // a price said right after the bitcoin price's, with no other good named, is bitcoin's; said first, it is some other price
+  ['Bitcoin began the period at roughly $61,000. Then prices fell to roughly $58,000 by quarter end.', [
+    { metric: 'btc_price', value: 61_000 },
+    { metric: 'btc_price', value: 58_000, period: '2024-09-30', basis: 'market' },
+  ]],
+  ['Prices fell to roughly $58,000 by quarter end.', []],
   // neither a change word before it nor a period compared after it: a bare number is no quantity
   ['We held 4,310 bitcoin, and 1,275 of them are pledged as collateral.', [{ metric: 'btc_held', value: 4310 }]],
   ['We held 4,310 bitcoin, up by 1,275 as of today.', [{ metric: 'btc_held', value: 4310 }]],
