@@ -80,7 +80,8 @@ export const units: UnitEntry[] = [
   { id: 'megawatt', dimension: 'power', canonical: 'MW', factor: '1e0', short: 'MW',
     aliases: { en: ['MW', 'megawatts', 'megawatt'], zh: ['兆瓦'] } },
   { id: 'gigawatt', dimension: 'power', canonical: 'MW', factor: '1e3', short: 'GW',
-    aliases: { en: ['GW', 'gigawatts', 'gigawatt'], zh: ['吉瓦', '千兆瓦'] } },
+    // "a gig of critical IT", "1.5 gigs": power spoken
+    aliases: { en: ['GW', 'gigawatts', 'gigawatt', 'gigs', 'gig'], zh: ['吉瓦', '千兆瓦'] } },
 
   // --- energy bought (energy price denominators) ---
   { id: 'kilowatt_hour', dimension: 'electricity', canonical: 'kWh', factor: '1e0', short: 'kWh',

@@ -253,6 +253,8 @@ const wordNumber = [
   `(?:a|one|two|three|four|five|six|seven|eight|nine)${spaces}+hundred(?:${spaces}+(?:and${spaces}+)?${wordBelowHundred})?`,
   wordBelowHundred,
   `a${wordScaleAhead}`,
+  // "a gig of critical IT": one gigawatt, as power is spoken ("a gig in Austin" is no power)
+  `a(?=${spaces}+gig${spaces}+of${spaces})`,
 ].join('|');
 const numberPattern = new RegExp(
   `(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)|(?<![A-Za-z0-9\\-])(${wordNumber})(?![A-Za-z])`, 'gi');

@@ -168,6 +168,10 @@ const english: Case[] = [
   ['it ran at 55 degrees Celsius to over 70 degrees Celsius', { surface: '55 degrees Celsius to over 70 degrees Celsius', value: 55, valueHigh: 70, unit: 'degC' }],
   ['stable above 50 degrees Celsius', { surface: '50 degrees Celsius', value: 50, unit: 'degC', qualifier: 'over' }],
 
+  // power as spoken: "a gig", "1.5 gigs"
+  ['you have a gig of critical IT available today', { surface: 'a gig', value: 1000, unit: 'MW' }],
+  ['we control 1.5 gigs of power', { surface: '1.5 gigs', value: 1500, unit: 'MW' }],
+
   // counts
   ['we shipped 10,000 units', { surface: '10,000 units', value: 10_000, unit: 'units', dimension: 'count' }],
   ['we sell in two countries', { surface: 'two countries', value: 2, unit: 'units' }],
@@ -251,6 +255,8 @@ const chinese: Case[] = [
 // Numbers that are never a quantity: years, dates, quarters, forms, model names, labels,
 // phone instructions, times, durations.
 const nothing: [text: string, language: Language][] = [
+  ['the rise of the gig economy', 'en'],
+  ['he played a gig in Austin', 'en'],
   ['our most recent annual report on Form 20-F', 'en'],
   ['Our 10-K will be filed shortly.', 'en'],
   ['see the 10-Q for the period', 'en'],
