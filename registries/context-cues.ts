@@ -8,9 +8,9 @@
 export const changeDirection = {
   up: [
     'increase[sd]?', 'increasing', 'up', 'grew', 'grow(?:n|ing|th)?', 'rose', 'rise', 'risen', 'rising', 'higher', 'jump(?:ed)?', 'gain(?:ed)?',
-    'improve[sd]?', 'improvement', 'climb(?:ed)?', 'surge[sd]?', 'expan(?:ded|sion)', 'more than (?:doubled|tripled)', 'narrow(?:ed|ing|er)?', 'more', 'additional', 'larger', 'bigger',
+    'improve[sd]?', 'improvement', 'climb(?:ed)?', 'surge[sd]?', 'expan(?:ded|sion)', 'more than (?:doubled|tripled)', 'narrow(?:ed|ing|er)?', 'more', 'additional', 'larger', 'bigger', 'above',
   ],
-  down: ['fewer', 'less', 'decrease[sd]?', 'decreasing', 'down', 'decline[sd]?', 'declining', 'fell', 'fall(?:en|ing)?', 'slipped', 'drop(?:ped)?', 'lower', 'reduc(?:ed|tion)', 'shr[ai]nk', 'contract(?:ed|ion)', 'widen(?:ed|ing)?', 'wider', 'smaller'],
+  down: ['fewer', 'less', 'decrease[sd]?', 'decreasing', 'down', 'decline[sd]?', 'declining', 'fell', 'fall(?:en|ing)?', 'slipped', 'below', 'drop(?:ped)?', 'lower', 'reduc(?:ed|tion)', 'shr[ai]nk', 'contract(?:ed|ion)', 'widen(?:ed|ing)?', 'wider', 'smaller'],
 };
 
 /** Direction words that, said of a loss, mean the loss got smaller (a positive change) or larger. */

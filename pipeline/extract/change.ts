@@ -19,7 +19,7 @@ export function changeOf(text: string, item: Placed, percent: boolean, calendar:
   const before = text.slice(Math.max(0, item.at - 45), item.at);
   const after = text.slice(item.end, item.end + 40);
   const directionBefore = /(?<![\w-])(?:increase[sd]?|decrease[sd]?|increasing|decreasing|declining|rising|growing|grown|falling|fallen|dropping|up|down|grew|grow(?:th)?|rose|risen|declined?|fell|drop(?:ped)?|climb(?:ed)?|surged?|slipped|improved?|narrow(?:ed|ing)|widen(?:ed|ing)|higher|lower|jump(?:ed)?|gain(?:ed)?|reduc(?:ed|tion))(?: (?:by|of))?(?: (?:approximately|about|around|roughly|nearly|almost|over|more than|some|just over|just under))?\s*$/i.exec(before);
-  const comparisonAfter = /^\s*(?:(?:more|fewer|less|higher|lower|additional|narrower|wider|smaller|larger|bigger)(?:\s+[a-z]+)?\s+than|(?:increase|decrease|growth|decline|improvement|rise|drop|jump|gain|reduction)\b)/i.exec(after);
+  const comparisonAfter = /^\s*(?:(?:more|fewer|less|higher|lower|additional|narrower|wider|smaller|larger|bigger)(?:\s+[a-z]+)?\s+than|(?:above|below)(?=\s+(?:the|our|that of|last|prior|previous|a year)\b)|(?:increase|decrease|growth|decline|improvement|rise|drop|jump|gain|reduction)\b)/i.exec(after);
   const adjectival = /^\s*(?:year[- ]over[- ]year|quarter[- ]over[- ]quarter|sequential)\s+(?:increase|decrease|growth|decline|improvement|rise|drop|jump|gain|reduction)/i.exec(after);
   // "up 8% sequentially and 56% since the halving": the direction said once covers both
   // "increased by approximately $25 million or 13% in Q4 versus Q3": the same change said twice
@@ -103,7 +103,7 @@ function sinceQuarterEnd(text: string, calendar: CallCalendar): ChangeKind | nul
  */
 function comparedQuarterKind(text: string, item: Placed, calendar: CallCalendar): { kind: ChangeKind | null; distance: number } | null {
   const pattern =
-    /\b(?:from|compared (?:to|with)|versus|vs\.?|over|than(?: in| at)?(?: the end of)?)\s+(?:the |our )?(?:(?:what )?(?:we|they) (?:mined|produced|generated|reported|delivered|sold|shipped|earned|had|held|did) (?:in|during|at the end of) (?:the )?)?(?:(?:approximately |about |roughly )?\$?\d[\d.,]*(?: (?:million|billion|thousand))?(?: [a-z-]+){0,2} (?:in|for|during|at the end of) (?:the )?)?(?:fiscal )?(?:(first|second|third|fourth)[- ]quarter|Q([1-4])|([1-4])Q|(january|february|march|april|may|june|july|august|september|october|november|december)(?:-| )quarter)(?: of)?(?: fiscal)?(?: (\d{4}|last year|the prior year|the previous year)|\s?['’](\d{2}))?/gi;
+    /\b(?:from|compared (?:to|with)|versus|vs\.?|over|above|below|than(?: in| at)?(?: the end of)?)\s+(?:the |our )?(?:(?:what )?(?:we|they) (?:mined|produced|generated|reported|delivered|sold|shipped|earned|had|held|did) (?:in|during|at the end of) (?:the )?)?(?:(?:approximately |about |roughly )?\$?\d[\d.,]*(?: (?:million|billion|thousand))?(?: [a-z-]+){0,2} (?:in|for|during|at the end of) (?:the )?)?(?:fiscal )?(?:(first|second|third|fourth)[- ]quarter|Q([1-4])|([1-4])Q|(january|february|march|april|may|june|july|august|september|october|november|december)(?:-| )quarter)(?: of)?(?: fiscal)?(?: (\d{4}|last year|the prior year|the previous year)|\s?['’](\d{2}))?/gi;
   let best: { kind: ChangeKind | null; distance: number } | null = null;
   for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
     // "the June quarter" is the fiscal quarter that ends in June

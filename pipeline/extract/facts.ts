@@ -546,7 +546,12 @@ function centsOfPower(item: Placed): boolean {
 }
 
 const breakdownPattern = new RegExp(revenueBreakdown, 'i');
-const linePatterns = revenueLines.map(({ metric, pattern }) => ({ metric, pattern: new RegExp(`(?:^|[,;:]\\s*|\\band\\s+)(${pattern})\\s*(?:was|were|of|at|for|accounted for|contributed)?\\s*$`, 'i') }));
+// "hosting of customer machines for $14.9 million and the GPU cloud for the remaining $8.4 million": a line may take an article,
+// a word before it and an "of ..." after it, and its amount may be "the remaining"
+const linePatterns = revenueLines.map(({ metric, pattern }) => ({
+  metric,
+  pattern: new RegExp(`(?:^|[,;:]\\s*|\\band\\s+)(?:the\\s+|our\\s+)?(?:[A-Za-z]+\\s+)??(${pattern})(?:\\s+of\\s+[A-Za-z]+(?:\\s+[A-Za-z]+)?)?\\s*(?:was|were|of|at|for|accounted for|contributed)?\\s*(?:the\\s+(?:remaining|rest|balance(?: of)?)\\s*)?$`, 'i'),
+}));
 
 /** The revenue line named right before an amount in a sentence that breaks revenue down. */
 function revenueLineBefore(text: string, item: Placed, previousEnd: number): { metric: MetricDefinition; name: string } | undefined {

@@ -146,6 +146,18 @@ const cases: [string, Expected[]][] = [
     { metric: 'btc_price', value: 58_000, period: '2024-09-30', basis: 'market' },
   ]],
   ['Prices fell to roughly $58,000 by quarter end.', []],
+  // a breakdown said with "accounted for", a line with its "of ..." and "the remaining" amount
+  ['Bitcoin mining accounted for $187.4 million, hosting of customer machines for $14.9 million and the GPU cloud for the remaining $8.4 million.', [
+    { metric: 'revenue_mining', value: 187_400_000 },
+    { metric: 'revenue_other', value: 14_900_000 },
+    { metric: 'revenue_other', value: 8_400_000 },
+  ]],
+  // "11% above the second quarter" is a sequential change; "over the prior-year period" is no multi-year term
+  ['Total revenue was $210.7 million, an increase of 63% over the prior-year period and 11% above the second quarter.', [
+    { metric: 'revenue_total', value: 210_700_000 },
+    { metric: 'revenue_total', value: 63, change_kind: 'yoy' },
+    { metric: 'revenue_total', value: 11, unit: '%', change_kind: 'qoq' },
+  ]],
   // neither a change word before it nor a period compared after it: a bare number is no quantity
   ['We held 4,310 bitcoin, and 1,275 of them are pledged as collateral.', [{ metric: 'btc_held', value: 4310 }]],
   ['We held 4,310 bitcoin, up by 1,275 as of today.', [{ metric: 'btc_held', value: 4310 }]],
