@@ -215,7 +215,7 @@ export const metrics: readonly MetricDefinition[] = [
   },
   {
     id: 'hashrate_target', unit: 'TH/s', kind: 'stock', defaultBasis: 'target', entityFromRegion: true, actualAs: 'hashrate_installed', ofOneModelAs: 'product_hashrate', description: 'a planned hash rate (basis target)',
-    cues: ['target(?:ing|ed)?', 'goal', 'reach(?:ing)?', 'grow (?:to|our)', 'increase (?:to|our)', 'plan(?:ned)?', 'expand(?:ing)? to'],
+    cues: ['target(?:ing|ed)?', 'goal', 'reach(?:ing)?', 'grow (?:to|our)', 'increase (?:to|our)', 'plan(?:ned)?', 'expand(?:ing)? to', 'guid(?:e|es|ed|ing) to'],
     plausible: { min: 0, max: 5_000_000_000 },
   },
   {

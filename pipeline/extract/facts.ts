@@ -61,7 +61,7 @@ const statingRoles = new Set(['executive', 'investor_relations', 'analyst']);
 
 /** Words that join two numbers of one metric: "from $93,000 to $82,100", "40 EH/s by 2025 and 50 EH/s by 2026". */
 const linkedPhrase =
-  /^[^,;.]{0,40}?,?\s*(?:[a-z-]+\s+){0,2}\b(?:to|and|or|from|versus|vs\.?|compared (?:to|with)|compares? (?:to|with)|against|then|over|now)\s+(?:[a-z-]+\s+){0,3}$/i;
+  /^[^,;.]{0,40}?,?\s*(?:[a-z-]+\s+){0,2}\b(?:to|and|or|but|from|versus|vs\.?|compared (?:to|with)|compares? (?:to|with)|against|then|over|now)\s+(?:[a-z-]+\s+){0,3}$/i;
 
 const comparedThan = /^[^;.]{0,30}?\b(?:narrower|wider|smaller|larger|bigger|higher|lower|better|worse)\s+than\s+(?:the\s+)?$/i;
 
@@ -346,7 +346,7 @@ function classifySentence(s: Sentence, p: Paragraph, placed: Placed[], calendar:
     } else if (metricOfUnit.has(q.unit)) {
       metric = cue?.metric.unit === q.unit ? cue.metric : metricOfUnit.get(q.unit);
       if (metric?.impliedByUnit === 'likely' && (cue?.metric !== metric || !cueInClause)) decided = 'medium';
-    } else if (cue && (cue.metric.unit === q.unit || perShareCue(cue, item) || (cue.metric.unit === 'USD/kWh' && canDescribe(cue.metric, item)))) {
+    } else if (cue && (cue.metric.unit === q.unit || otherCurrency(cue.metric, q) || perShareCue(cue, item) || (cue.metric.unit === 'USD/kWh' && canDescribe(cue.metric, item)))) {
       metric = cue.metric;
       decided = cueInClause ? 'strong' : 'medium';
     } else if (change && (lastLevel || subject)) {
@@ -807,6 +807,11 @@ function exclusionPattern(metric: MetricDefinition): RegExp {
 }
 
 /** A cue can describe a number in its metric's unit and plausible range, or a percentage (a change of it). */
+/** "In Canadian dollars, the net loss was C$28.0 million": an amount in another currency is the metric's, in that currency (METRICS.md: never converted). */
+function otherCurrency(metric: MetricDefinition, q: Quantity): boolean {
+  return metric.unit === 'USD' && q.dimension === 'money' && /^[A-Z]{3}$/.test(q.unit) && q.unit !== 'USD';
+}
+
 function canDescribe(metric: MetricDefinition, item: Placed): boolean {
   const { q } = item;
   if (q.unit === '%') return true;

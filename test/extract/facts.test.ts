@@ -158,6 +158,13 @@ const cases: [string, Expected[]][] = [
     { metric: 'revenue_total', value: 63, change_kind: 'yoy' },
     { metric: 'revenue_total', value: 11, unit: '%', change_kind: 'qoq' },
   ]],
+  // another currency keeps its code; a hash rate guided to is a target; a price linked by "but" to the one before is of the same good
+  ['In Canadian dollars, the net loss was C$28.0 million.', [{ metric: 'net_income', value: -28_000_000, unit: 'CAD', period: '2024Q3' }]],
+  ['We are guiding to 24 exahash by the end of our fiscal year on March 31, 2025.', [{ metric: 'hashrate_target', value: 24_000_000, period: '2025-03-31', basis: 'target' }]],
+  ['Bitcoin averaged roughly $64,000 in the quarter but finished September around $62,500.', [
+    { metric: 'btc_price', value: 64_000, period: '2024Q3' },
+    { metric: 'btc_price', value: 62_500, period: '2024-09-30', basis: 'market' },
+  ]],
   // neither a change word before it nor a period compared after it: a bare number is no quantity
   ['We held 4,310 bitcoin, and 1,275 of them are pledged as collateral.', [{ metric: 'btc_held', value: 4310 }]],
   ['We held 4,310 bitcoin, up by 1,275 as of today.', [{ metric: 'btc_held', value: 4310 }]],
