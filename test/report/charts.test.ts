@@ -27,6 +27,18 @@ describe('report charts', () => {
     expect(alone).not.toContain('role-legend');
   });
 
+  it('leaves out every other quarter label where twelve would overlap, and keeps all of four', async () => {
+    const quarters = (n: number) => Array.from({ length: n }, (_, i) => `${2023 + Math.floor(i / 4)}Q${(i % 4) + 1}`);
+    const labelsShown = (svg: string, names: string[]) => names.filter((q) => svg.includes(`>${q}<`)).length;
+    const twelve = quarters(12);
+    const many = await renderChart(revenue, 'trend', twelve.map((quarter, i) => ({ quarter, series: 'total', value: 50 + i })));
+    expect(labelsShown(many, twelve)).toBeGreaterThan(1);
+    expect(labelsShown(many, twelve)).toBeLessThanOrEqual(6);
+    const four = quarters(4);
+    const few = await renderChart(revenue, 'trend', four.map((quarter, i) => ({ quarter, series: 'total', value: 50 + i })));
+    expect(labelsShown(few, four)).toBe(4);
+  });
+
   it('compares companies with one bar each, in the display unit', async () => {
     const hashrate = comparisonChart('hashrate_installed');
     expect(hashrate.axis).toBe('EH/s');
