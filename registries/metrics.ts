@@ -271,8 +271,8 @@ export const metrics: readonly MetricDefinition[] = [
     id: 'btc_price', unit: 'USD', kind: 'price', defaultBasis: 'market', description: 'a bitcoin market price quoted',
     cues: [
       "(?:bitcoin|BTC)(?:'s|’s)?(?: average| spot)? (?:price|prices)", 'price of (?:bitcoin|BTC)', '(?:bitcoin|BTC)(?: was| is)? trading(?: at| around| near| above| below)?',
-      '(?:bitcoin|BTC) (?:closed|ended|finished|averaged|hit|reached|fell|rose|climbed|dropped|traded)(?: the (?:year|quarter|period))?(?: at| from)?',
-      '(?:quarter|year)[- ]end price', 'spot price', '(?:bitcoin|BTC)(?: (?:is|was))? (?:at|north of|above|around|near|over|under|below)(?= \\$)',
+      '(?:bitcoin|BTC) (?:closed|ended|finished|averaged|averages|averaging|hit|reached|fell|rose|climbed|dropped|traded)(?: the (?:year|quarter|period))?(?: at| from)?',
+      '(?:quarter|year)[- ]end price', 'spot price', '(?:bitcoin|BTC)(?: (?:is|was))? (?:at|north of|above|around|near|over|under|below)(?= (?:about |around |roughly |approximately |nearly |just over |just under )?\\$)',
       // "Bitcoin began the period at roughly $111,000 and reached a new all-time high near $125,000"
       '(?:bitcoin|BTC) (?:began|started|opened|entered)(?: the (?:year|quarter|period))?(?: at)?', '(?:a )?(?:new )?all-time high(?: of| near| at| around| above)?',
       'prices? (?:falling|fell|dropping|dropped|declining|declined|rising|rose|climbing|climbed) to',

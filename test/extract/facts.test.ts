@@ -165,6 +165,9 @@ const cases: [string, Expected[]][] = [
     { metric: 'btc_price', value: 64_000, period: '2024Q3' },
     { metric: 'btc_price', value: 62_500, period: '2024-09-30', basis: 'market' },
   ]],
+  // "bitcoin averages $X", "bitcoin at about $X": the bitcoin price
+  ['That assumes bitcoin averages $115,000 for the rest of the year.', [{ metric: 'btc_price', value: 115_000, basis: 'market' }]],
+  ['Hashprice is around $57 per petahash per day, with bitcoin at about $114,000.', [{ metric: 'hashprice', value: 57 }, { metric: 'btc_price', value: 114_000, basis: 'market' }]],
   // neither a change word before it nor a period compared after it: a bare number is no quantity
   ['We held 4,310 bitcoin, and 1,275 of them are pledged as collateral.', [{ metric: 'btc_held', value: 4310 }]],
   ['We held 4,310 bitcoin, up by 1,275 as of today.', [{ metric: 'btc_held', value: 4310 }]],
