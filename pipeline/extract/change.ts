@@ -61,6 +61,14 @@ function kindAgainstDate(after: string, calendar: CallCalendar): ChangeKind | nu
     const year = day[3] ?? (`${calendar.quarterEnd.slice(0, 4)}-${monthDay}` <= calendar.quarterEnd ? calendar.quarterEnd.slice(0, 4) : String(Number(calendar.quarterEnd.slice(0, 4)) - 1));
     date = `${year}-${monthDay}`;
   }
+  // "116 more bitcoin than we held at the end of June": the month's last day, the latest up to the quarter's end
+  const monthEnd = /^[^.;]{0,30}?\bthan\s+(?:(?:we|they)\s+(?:held|had|reported)\s+)?(?:at|as of)\s+(?:the\s+)?end of\s+(january|february|march|april|may|june|july|august|september|october|november|december)\b(?!,? \d)/i.exec(after);
+  if (!date && monthEnd) {
+    const month = months.indexOf(monthEnd[1].toLowerCase()) + 1;
+    const quarterEndYear = Number(calendar.quarterEnd.slice(0, 4));
+    const last = (y: number) => `${y}-${String(month).padStart(2, '0')}-${String(new Date(Date.UTC(y, month, 0)).getUTCDate()).padStart(2, '0')}`;
+    date = last(quarterEndYear) <= calendar.quarterEnd ? last(quarterEndYear) : last(quarterEndYear - 1);
+  }
   const yearEnd = /^(?:[^.;]|\.(?=\d)){0,20}?\bfrom\s+(?:[^.;]|\.(?=\d)){0,30}?\b(?:at|as of) (?:the )?end of (\d{4})\b/i.exec(after);
   if (!date && yearEnd) date = `${yearEnd[1]}-12-31`;
   // "revenues grew 38% to $907 million from $656 million in 2024": a year's change against the year before

@@ -168,6 +168,12 @@ const cases: [string, Expected[]][] = [
   // "bitcoin averages $X", "bitcoin at about $X": the bitcoin price
   ['That assumes bitcoin averages $115,000 for the rest of the year.', [{ metric: 'btc_price', value: 115_000, basis: 'market' }]],
   ['Hashprice is around $57 per petahash per day, with bitcoin at about $114,000.', [{ metric: 'hashprice', value: 57 }, { metric: 'btc_price', value: 114_000, basis: 'market' }]],
+  // a count change against the end of a month said without its day: sequential when that month closed the quarter before, since otherwise
+  ['At quarter end we held 19,870 bitcoin, 116 more bitcoin than we held at the end of June.', [
+    { metric: 'btc_held', value: 19_870 },
+    { metric: 'btc_held', value: 116, unit: 'BTC', change_kind: 'qoq' },
+  ]],
+  ['We held 4,100 bitcoin, 200 more than at the end of March.', [{ metric: 'btc_held', value: 4100 }, { metric: 'btc_held', value: 200, change_kind: 'since' }]],
   // neither a change word before it nor a period compared after it: a bare number is no quantity
   ['We held 4,310 bitcoin, and 1,275 of them are pledged as collateral.', [{ metric: 'btc_held', value: 4310 }]],
   ['We held 4,310 bitcoin, up by 1,275 as of today.', [{ metric: 'btc_held', value: 4310 }]],
