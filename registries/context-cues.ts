@@ -53,7 +53,7 @@ export const forwardCues = [
   'plan(?:s|ned)? to', 'plan of', 'committed to reaching', 'target(?:s|ed|ing)?', 'aim(?:s|ing)? to', 'goal', 'will (?:reach|be|have|exceed|grow|increase|deliver|add)', 'by (?:the )?(?:end|mid|middle)', 'by mid-?',
   'on track to', 'going to',
   // capacity that "could switch to" or "can scale to" a use is an option, not what is there
-  'could (?:switch|scale|support|accommodate|become|host|expand|add|grow)', 'can (?:scale|support|accommodate|be converted|be repurposed|switch|host|expand|grow)', 'potential(?:ly)?', 'pathway', '(?:is|are|be) achievable', 'attainable', 'within reach', 'aspir\\w+', "\\w+'ll", 'will', 'come online', 'should (?:reach|be|land|come in|total|end up|finish)', 'intend(?:s)? to', 'next (?:quarter|year)', 'looking ahead',
+  'could (?:switch|scale|support|accommodate|become|host|expand|add|grow)', 'can (?:scale|support|accommodate|be converted|be repurposed|switch|host|expand|grow)', 'potential(?:ly)?', 'pathway', '(?:is|are|be) achievable', 'attainable', 'within reach', 'aspir\\w+', "\\w+'ll", 'will', 'come online', 'should (?:reach|be|land|come in|total|end up|finish)', 'intend(?:s)? to', 'hope(?:s)? to', 'next (?:quarter|year)', 'looking ahead',
 ];
 
 /** Guidance spoken of in the past: the number beside it is an actual. */

@@ -189,7 +189,8 @@ export const metrics: readonly MetricDefinition[] = [
   },
   {
     id: 'capex', unit: 'USD', kind: 'flow', defaultBasis: 'actual', description: 'capital expenditure, spent or planned',
-    cues: ['capex', 'capital expenditures?', 'capital spending'], plausible: { min: 10_000, max: 100_000_000_000 },
+    // "we plan to spend about $70 million in the second half, mostly on the new order": spending planned, on what is built or bought
+    cues: ['capex', 'capital expenditures?', 'capital spending', '(?:plan|expect|intend)s? to (?:spend|invest)'], plausible: { min: 10_000, max: 100_000_000_000 },
   },
   // --- hash rate ---
   {

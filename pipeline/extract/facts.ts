@@ -434,8 +434,9 @@ function classifySentence(s: Sentence, p: Paragraph, placed: Placed[], calendar:
         // "rated at 560 terahash per second and 11.9 joules per terahash": an efficiency beside one machine's hash rate is that machine's
         (!forward && !/\bfleets?\b/i.test(text) && usable.some((u) => u !== item && u.q.unit === 'TH/s' && (u.q.valueHigh ?? u.q.value) <= oneMachineMax && Math.abs(u.at - at) <= 60)));
     let basis = ofProducts ? 'spec' : guidanceOf ? 'guidance' : oneMachine && forward && !model ? 'target' : basisOf(metric, ahead, model !== null && (metric.entityFromModel ?? false));
-    // "our plan is for 36 exahash sold in 2026": a flow planned, with no word of guidance, is a target
-    if (basis === 'guidance' && !guidanceOf) {
+    // "our plan is for 36 exahash sold in 2026": an operating flow planned, with no word of guidance, is a target
+    // (money planned, "we plan to spend $70 million", is guidance, as the contract's examples have it)
+    if (basis === 'guidance' && !guidanceOf && metric.unit !== 'USD' && !/^[A-Z]{3}$/.test(unit)) {
       const words = text.slice(clause.start, clause.end);
       if (planWords.test(words) && !guidanceWords.test(words)) basis = 'target';
     }

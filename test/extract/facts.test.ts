@@ -174,6 +174,9 @@ const cases: [string, Expected[]][] = [
     { metric: 'btc_held', value: 116, unit: 'BTC', change_kind: 'qoq' },
   ]],
   ['We held 4,100 bitcoin, 200 more than at the end of March.', [{ metric: 'btc_held', value: 4100 }, { metric: 'btc_held', value: 200, change_kind: 'since' }]],
+  // money planned is guidance; capacity one hopes to energize is a target
+  ['We plan to spend about $70 million in the second half of 2025, mostly on the new order.', [{ metric: 'capex', value: 70_000_000, period: '2025H2', basis: 'guidance' }]],
+  ['We have permits for another 90 megawatts at our Ohio site, which we hope to energize soon.', [{ metric: 'power_capacity', value: 90, basis: 'target' }]],
   // neither a change word before it nor a period compared after it: a bare number is no quantity
   ['We held 4,310 bitcoin, and 1,275 of them are pledged as collateral.', [{ metric: 'btc_held', value: 4310 }]],
   ['We held 4,310 bitcoin, up by 1,275 as of today.', [{ metric: 'btc_held', value: 4310 }]],
