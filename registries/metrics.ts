@@ -195,7 +195,7 @@ export const metrics: readonly MetricDefinition[] = [
   // --- hash rate ---
   {
     id: 'hashrate_sold', unit: 'TH/s', kind: 'flow', ofOneModelAs: 'product_hashrate', defaultBasis: 'actual', datedByDelivery: true, description: 'computing power sold in the period',
-    cues: ['computing power sold', 'hash ?rate sold', 'sold', 'sales of', 'sales volume', 'shipped', 'computing power (?:shipped|delivered|deliveries)'],
+    cues: ['computing power sold', 'hash ?rate sold', 'sold', 'sales of', 'sales volume', 'shipped', 'computing power (?:shipped|delivered|deliveries)', '(?:full[- ]year |annual |quarterly )?sales to'],
     plausible: { min: 0, max: 1_000_000_000 },
   },
   {

@@ -72,7 +72,7 @@ function kindAgainstDate(after: string, calendar: CallCalendar): ChangeKind | nu
   const yearEnd = /^(?:[^.;]|\.(?=\d)){0,20}?\bfrom\s+(?:[^.;]|\.(?=\d)){0,30}?\b(?:at|as of) (?:the )?end of (\d{4})\b/i.exec(after);
   if (!date && yearEnd) date = `${yearEnd[1]}-12-31`;
   // "revenues grew 38% to $907 million from $656 million in 2024": a year's change against the year before
-  const yearBefore = /^(?:[^.;]|\.(?=\d)){0,40}?\b(?:from|compared (?:to|with)|versus)\s+(?:[^.;]|\.(?=\d)){0,30}?\bin (?:fiscal )?(\d{4})\b/i.exec(after);
+  const yearBefore = /^(?:[^.;]|\.(?=\d)){0,40}?\b(?:(?:from|compared (?:to|with)|versus)\s+(?:[^.;]|\.(?=\d)){0,30}?\bin|on|over|from|versus|compared (?:to|with)) (?:fiscal )?(\d{4})\b(?!\s*(?:to|and|-)\s*\d)/i.exec(after);
   if (!date && yearBefore) return Number(yearBefore[1]) === calendar.year - 1 ? 'yoy' : null;
   if (!date) return null;
   if (date === quarterEndOf(calendar, ...shiftQuarter(calendar.year, calendar.quarter, -1))) return 'qoq';

@@ -460,6 +460,9 @@ function classifySentence(s: Sentence, p: Paragraph, placed: Placed[], calendar:
     let period: string = guidanceOf?.period ?? resolved;
     // a change is stated of the new value: an earlier period named beside it is what it is compared with
     if (change && isEarlierPeriod(period, calendar)) period = resolvePeriod({ ...limits, leftLimit: at, rightLimit: end, firstAt: 0 }, kind, calendar, false);
+    // "took full-year sales to 31.5 exahash, up 48% on 2024": a change said right after the level it changes is of the level's period
+    const ofLevel = change && lastLevel?.metric === metric && /^\s*,?\s*(?:up|down|an? (?:increase|decrease|rise|decline) of)\s*(?:(?:approximately|about|roughly|nearly|over|more than|some)\s+)?$/i.test(text.slice(lastLevel.end, at));
+    if (ofLevel && !statedPeriod({ ...limits, leftLimit: at, firstAt: 0 }, kind, calendar, false)) period = lastLevel!.period;
     const compared = change ? null : comparisonWordAt(text, item, usable[index + 1]);
     if (compared && !planned && !statedPeriod({ ...limits, leftLimit: Math.max(limits.leftLimit, compared.at), firstAt: 0 }, kind, calendar, false)) {
       // the base of a comparison, or the start of "from A to B", is a value of the earlier period

@@ -177,6 +177,13 @@ const cases: [string, Expected[]][] = [
   // money planned is guidance; capacity one hopes to energize is a target
   ['We plan to spend about $70 million in the second half of 2025, mostly on the new order.', [{ metric: 'capex', value: 70_000_000, period: '2025H2', basis: 'guidance' }]],
   ['We have permits for another 90 megawatts at our Ohio site, which we hope to energize soon.', [{ metric: 'power_capacity', value: 90, basis: 'target' }]],
+  // full-year sales and their change against the year before, said right after them
+  ['We sold 9.8 million terahash per second in the quarter, which took full-year sales to 31.5 exahash, up 48% on 2023.', [
+    { metric: 'hashrate_sold', value: 9_800_000, period: '2024Q3' },
+    { metric: 'hashrate_sold', value: 31_500_000, period: '2024' },
+    { metric: 'hashrate_sold', value: 48, unit: '%', change_kind: 'yoy', period: '2024' },
+  ]],
+  ['Revenue for the full year was $907 million, up 38% from 2023.', [{ metric: 'revenue_total', value: 907_000_000, period: '2024' }, { metric: 'revenue_total', value: 38, change_kind: 'yoy', period: '2024' }]],
   // neither a change word before it nor a period compared after it: a bare number is no quantity
   ['We held 4,310 bitcoin, and 1,275 of them are pledged as collateral.', [{ metric: 'btc_held', value: 4310 }]],
   ['We held 4,310 bitcoin, up by 1,275 as of today.', [{ metric: 'btc_held', value: 4310 }]],
