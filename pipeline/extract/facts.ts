@@ -277,7 +277,7 @@ function echoOf(f: FactDraft, recent: readonly Said[], paragraphStart: number): 
 
 function classifySentence(s: Sentence, p: Paragraph, placed: Placed[], calendar: CallCalendar, previousMetric: string | null, scope: SentenceScope, valuesSaid: Map<string, string>): FactDraft[] {
   const text = s.text;
-  placed = holdingsCounts(text, borrowUnits(text, placed.map((item) => misstatedEfficiency(text, item) ?? item)));
+  placed = bareNumberUnits(text, borrowUnits(text, placed.map((item) => misstatedEfficiency(text, item) ?? item)));
   let usable = placed.filter(
     ({ q, at, end }) => (q.unit || isCountChange(text, at, end) || isCountBase(text, at, end)) && !q.flags.includes('unit_mismatch') && q.dimension !== 'temperature',
   );
@@ -668,7 +668,8 @@ const bitcoinPriceBefore = /\b(?:bitcoin|BTC)(?:'s|’s)?(?: (?:spot )?price)?(?
 /** After a bare price, no noun it would count ("12,000 transactions"): the sentence or clause goes on or ends. */
 const nothingCountedAfter = /^\s*(?:[,.;:)!?]|$|(?:and|in|on|by|as|at|during|this|last|before|after|earlier|today|again|for|per|or|but|which|when)\b)/i;
 
-function holdingsCounts(text: string, placed: Placed[]): Placed[] {
+/** Bare numbers whose unit the words before them say: bitcoins held ("treasury grew to over 12,000", "we held 1,579"), or a bitcoin price ("surpassed 85,000"). */
+function bareNumberUnits(text: string, placed: Placed[]): Placed[] {
   return placed.map((item) => {
     const { q } = item;
     if (q.unit || q.valueHigh !== null || !Number.isInteger(q.value) || q.value < 1 || /^(?:19|20)\d\d$/.test(q.statedValue)) return item;
