@@ -5,6 +5,9 @@
  * plausible value lies in. Adding a metric or a phrasing is adding data here.
  */
 
+/** A term of years ("ten-year", "5 years"): "the prior-year period" is none. */
+const termOfYears = '(?:\\d+|(?!prior\\b|previous\\b|last\\b|same\\b|fiscal\\b|calendar\\b|current\\b)[a-z]+)[- ]years?';
+
 /** flow: over a period (defaults to the call's quarter); stock: at a date; spec: of a product; price: a rate. */
 export type MetricKind = 'flow' | 'stock' | 'spec' | 'price';
 
@@ -83,7 +86,7 @@ export const metrics: readonly MetricDefinition[] = [
     excludesContext: [
       '(?:that|this) (?:[a-z-]+ ){0,2}(?:business|segment|line|division|pilot)', 'the (?:[a-z-]+ ){0,2}(?:pilot|cloud)', 'GPU cloud',
       'run[- ]rate', 'annuali[sz]ed', 'ARR', 'prospective', 'contract(?:ed)? value', 'contracted revenues?', 'over the (?:life|term)',
-      'over (?:an? |the )?(?:average |initial |remaining |weighted[- ]average )?(?:\\d+|(?!prior\\b|previous\\b|last\\b|same\\b|fiscal\\b|calendar\\b|current\\b)[a-z]+)[- ]years?(?: term)?', 'over (?:\\d+|[a-z]+) years', 'per (?:year|annum)', 'a year(?! (?:ago|earlier|before|prior))',
+      `over (?:an? |the )?(?:average |initial |remaining |weighted[- ]average )?${termOfYears}(?: term)?`, `over ${termOfYears}`, 'per (?:year|annum)', 'a year(?! (?:ago|earlier|before|prior))',
     ],
     plausible: { min: 10_000, max: 50_000_000_000 }, signed: false,
   },
@@ -337,7 +340,7 @@ export const metrics: readonly MetricDefinition[] = [
     id: 'contract_value', unit: 'USD', kind: 'flow', defaultBasis: 'actual', forwardBasis: 'target', description: 'total value of a signed contract or lease over its whole term',
     cues: [
       '(?:total )?contract(?:ed)? value', 'TCV', '(?:lease|contract|agreement|deal)s? (?:valued at|worth|with a value of)', 'prospective (?:lease )?revenues?',
-      '(?:total )?(?:lease|contract) revenues? over', '(?:total )?contracted revenues?', '(?:[a-z-]+ )?(?:lease|contract|agreement|deal)(?=[^.;]{0,40}\\b(?:over|for) (?:the )?(?:\\d+|(?!prior\\b|previous\\b|last\\b|same\\b|fiscal\\b|calendar\\b|current\\b)[a-z]+)[- ]years?\\b)',
+      '(?:total )?(?:lease|contract) revenues? over', '(?:total )?contracted revenues?', `(?:[a-z-]+ )?(?:lease|contract|agreement|deal)(?=[^.;]{0,40}\\b(?:over|for) (?:the )?${termOfYears}\\b)`,
       // "a $9.7 billion AI cloud contract": the amount said as the contract's adjective
       '(?<=\\$ ?[\\d.,]+ (?:million|billion)(?: (?!(?:was|were|is|are|at|in|on|of|for|by|to|from|as|with|and|under)\\b)[A-Za-z-]+){0,3} )(?:lease|contract|agreement|deal)s?',
     ],

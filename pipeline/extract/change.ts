@@ -1,6 +1,6 @@
 import { changeKindJustBefore, changeKindNear, directionOf } from './cues.ts';
 import type { ChangeKind, Placed } from './facts.ts';
-import { shiftQuarter } from '../fiscal-calendar.ts';
+import { lastDayOfMonth, shiftQuarter } from '../fiscal-calendar.ts';
 import { quarterEndOf, type CallCalendar } from './period.ts';
 
 export interface Change {
@@ -56,18 +56,16 @@ function kindAgainstDate(after: string, calendar: CallCalendar): ChangeKind | nu
   let date: string | null = null;
   const day = /^[^.;]{0,20}?\b(?:compared (?:to|with)|versus|vs\.?|from|than(?: (?:at|on|as of))?)\s+(?:the end of\s+)?(january|february|march|april|may|june|july|august|september|october|november|december) (\d{1,2})(?:,? (\d{4}))?\b/i.exec(after);
   if (day) {
-    const monthDay = `${String(months.indexOf(day[1].toLowerCase()) + 1).padStart(2, '0')}-${day[2].padStart(2, '0')}`;
+    const month = months.indexOf(day[1].toLowerCase()) + 1;
+    const onDay = (y: number) => `${y}-${String(month).padStart(2, '0')}-${day[2].padStart(2, '0')}`;
     // "1,284 more than at March 31": without a year, the last such day up to the quarter's end
-    const year = day[3] ?? (`${calendar.quarterEnd.slice(0, 4)}-${monthDay}` <= calendar.quarterEnd ? calendar.quarterEnd.slice(0, 4) : String(Number(calendar.quarterEnd.slice(0, 4)) - 1));
-    date = `${year}-${monthDay}`;
+    date = day[3] ? onDay(Number(day[3])) : latestUpTo(calendar, onDay);
   }
   // "116 more bitcoin than we held at the end of June": the month's last day, the latest up to the quarter's end
   const monthEnd = /^[^.;]{0,30}?\bthan\s+(?:(?:we|they)\s+(?:held|had|reported)\s+)?(?:at|as of)\s+(?:the\s+)?end of\s+(january|february|march|april|may|june|july|august|september|october|november|december)\b(?!,? \d)/i.exec(after);
   if (!date && monthEnd) {
     const month = months.indexOf(monthEnd[1].toLowerCase()) + 1;
-    const quarterEndYear = Number(calendar.quarterEnd.slice(0, 4));
-    const last = (y: number) => `${y}-${String(month).padStart(2, '0')}-${String(new Date(Date.UTC(y, month, 0)).getUTCDate()).padStart(2, '0')}`;
-    date = last(quarterEndYear) <= calendar.quarterEnd ? last(quarterEndYear) : last(quarterEndYear - 1);
+    date = latestUpTo(calendar, (y) => lastDayOfMonth(y, month));
   }
   const yearEnd = /^(?:[^.;]|\.(?=\d)){0,20}?\bfrom\s+(?:[^.;]|\.(?=\d)){0,30}?\b(?:at|as of) (?:the )?end of (\d{4})\b/i.exec(after);
   if (!date && yearEnd) date = `${yearEnd[1]}-12-31`;
@@ -80,6 +78,12 @@ function kindAgainstDate(after: string, calendar: CallCalendar): ChangeKind | nu
 }
 
 const sameSpan = /\b(?:over|during|in|for|across) (?:the )?same (?:period|time ?frame|span|time)\b|\bover that (?:period|time ?frame|span)\b/i;
+
+/** The day a date of a given year names, in the latest year that puts it on or before the quarter's end. */
+function latestUpTo(calendar: CallCalendar, dayOf: (year: number) => string): string {
+  const year = Number(calendar.quarterEnd.slice(0, 4));
+  return dayOf(year) <= calendar.quarterEnd ? dayOf(year) : dayOf(year - 1);
+}
 
 /** "between Q4 2024 and Q4 2025": four quarters apart is year over year, one sequential. */
 export function kindBetween(text: string): ChangeKind | null {
